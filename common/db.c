@@ -1,0 +1,258 @@
+/* db.c: see db.h. */
+#include "common/db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "common/schema.h"
+
+int db_fail(sqlite3 *db, gv_error *err, const char *doing)
+{
+	return gv_error_set(err, NULL, 0, "%s: %s", doing, db ? sqlite3_errmsg(db) : "no database");
+}
+
+int db_exec(sqlite3 *db, const char *sql, gv_error *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		gv_error_set(err, NULL, 0, "database: %s", msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, gv_error *err)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+		return gv_error_set(err, NULL, 0, "database: cannot prepare statement: %s (%.60s...)",
+				    sqlite3_errmsg(db), sql);
+	return 0;
+}
+
+int db_begin(sqlite3 *db, gv_error *err)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+int db_commit(sqlite3 *db, gv_error *err)
+{
+	return db_exec(db, "COMMIT", err);
+}
+
+void db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s, int n)
+{
+	if (!s)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, s, n, SQLITE_TRANSIENT);
+}
+
+static int user_version(sqlite3 *db, int *v)
+{
+	sqlite3_stmt *st;
+	int rc;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(st);
+	*v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* Apply every embedded migration past the database's user_version, each in
+ * its own transaction together with the version bump. */
+static int migrate(sqlite3 *db, const char *path, gv_error *err)
+{
+	int v, i;
+	char sql[64];
+
+	if (user_version(db, &v) < 0)
+		return db_fail(db, err, "cannot read schema version");
+	if (v > schema_nmigrations)
+		return gv_error_set(err, path, 0,
+				    "database schema version %d is newer than this gvaudit (%d): upgrade gvaudit",
+				    v, schema_nmigrations);
+	for (i = v; i < schema_nmigrations; i++) {
+		if (db_begin(db, err) < 0)
+			return -1;
+		if (db_exec(db, schema_migrations[i].sql, err) < 0) {
+			char why[sizeof err->msg];
+			snprintf(why, sizeof why, "%s", err->msg);
+			db_rollback(db);
+			return gv_error_set(err, path, 0, "cannot apply schema %s: %s",
+					    schema_migrations[i].name, why);
+		}
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", i + 1);
+		if (db_exec(db, sql, err) < 0 || db_commit(db, err) < 0) {
+			db_rollback(db);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int open_common(const char *path, int flags, sqlite3 **out, gv_error *err)
+{
+	sqlite3 *db = NULL;
+
+	*out = NULL;
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		gv_error_set(err, path, 0, "cannot open database '%s': %s", path,
+			     db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_extended_result_codes(db, 1);
+	/* Readers and the writer meet only at checkpoints; wait rather than fail. */
+	sqlite3_busy_timeout(db, 10000);
+	*out = db;
+	return 0;
+}
+
+int db_open(const char *path, sqlite3 **out, gv_error *err)
+{
+	sqlite3 *db;
+
+	if (open_common(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db, err) < 0)
+		return -1;
+	if (db_exec(db, "PRAGMA journal_mode = WAL", err) < 0 ||
+	    db_exec(db, "PRAGMA synchronous = NORMAL", err) < 0 ||
+	    db_exec(db, "PRAGMA foreign_keys = OFF", err) < 0 ||
+	    db_exec(db, "PRAGMA temp_store = MEMORY", err) < 0 ||
+	    migrate(db, path, err) < 0) {
+		if (!err->file[0])
+			snprintf(err->file, sizeof err->file, "%s", path);
+		sqlite3_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+int db_open_readonly(const char *path, sqlite3 **out, gv_error *err)
+{
+	return open_common(path, SQLITE_OPEN_READONLY, out, err);
+}
+
+void db_close(sqlite3 *db)
+{
+	if (db)
+		sqlite3_close(db);
+}
+
+int db_lock(const char *path, gv_error *err)
+{
+	char lockpath[4096];
+	int fd, saved;
+
+	snprintf(lockpath, sizeof lockpath, "%s.lock", path);
+	fd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		saved = errno;
+		return gv_error_set(err, lockpath, 0, "cannot open lock file '%s': %s", lockpath,
+				    strerror(saved));
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		saved = errno;
+		close(fd);
+		if (saved == EWOULDBLOCK) {
+			gv_error_set(err, path, 0,
+				     "database '%s' is in use: another gvaudit holds '%s'", path,
+				     lockpath);
+			return -2;
+		}
+		return gv_error_set(err, lockpath, 0, "cannot lock '%s': %s", lockpath,
+				    strerror(saved));
+	}
+	return fd;
+}
+
+void db_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd); /* closing releases the flock */
+}
+
+char *db_meta_get(sqlite3 *db, const char *key)
+{
+	sqlite3_stmt *st;
+	char *val = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		val = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return val;
+}
+
+int db_meta_set(sqlite3 *db, const char *key, const char *value, gv_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, "INSERT INTO meta(key, value) VALUES (?, ?) "
+			   "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	db_bind_text(st, 2, value, -1);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "cannot store meta");
+	return 0;
+}
+
+long long db_run_begin(sqlite3 *db, const char *command, gv_error *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	long long id;
+
+	utc_now_iso(now, sizeof now);
+	if (db_prepare(db, "INSERT INTO runs(command, started_at, version) VALUES (?, ?, ?)", &st,
+		       err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, command, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, GV_VERSION, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return db_fail(db, err, "cannot record run");
+	}
+	sqlite3_finalize(st);
+	id = sqlite3_last_insert_rowid(db);
+	return id;
+}
+
+int db_run_end(sqlite3 *db, long long run_id, int status, gv_error *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	int rc;
+
+	utc_now_iso(now, sizeof now);
+	if (db_prepare(db, "UPDATE runs SET finished_at = ?, status = ? WHERE run_id = ?", &st,
+		       err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, status);
+	sqlite3_bind_int64(st, 3, run_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err, "cannot close run");
+}

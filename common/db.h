@@ -1,0 +1,53 @@
+/* db.h: the SQLite store: opening, migrating, locking, small helpers.
+ *
+ * The database runs in WAL mode so analysts can read while a night runs.
+ * Writers (ingest, analyze, report, run) also hold an exclusive advisory lock
+ * on "<db>.lock", so a second writer is refused at once instead of waiting. */
+#ifndef GV_DB_H
+#define GV_DB_H
+
+#include <sqlite3.h>
+
+#include "common/util.h"
+
+/* Open (creating if needed) the database at path and migrate it forward to
+ * the schema this binary embeds. Returns 0 and sets *out, or -1 with err
+ * filled (a database newer than this binary is an error, never downgraded).
+ * Close with db_close(). */
+int db_open(const char *path, sqlite3 **out, gv_error *err);
+/* Open an existing database read-only, without migrating. */
+int db_open_readonly(const char *path, sqlite3 **out, gv_error *err);
+void db_close(sqlite3 *db);
+
+/* Take the writer lock for the database at path. Returns a descriptor >= 0,
+ * -1 with err filled on a system error, or -2 when another process holds it. */
+int db_lock(const char *path, gv_error *err);
+void db_unlock(int fd);
+
+/* Run SQL with no results. 0 or -1 with err filled (err->msg names the SQL
+ * error). */
+int db_exec(sqlite3 *db, const char *sql, gv_error *err);
+/* Prepare one statement; 0 or -1 with err filled. */
+int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, gv_error *err);
+/* Fill err from the connection's last error, prefixed by what was being done.
+ * Returns -1. */
+int db_fail(sqlite3 *db, gv_error *err, const char *doing);
+
+int db_begin(sqlite3 *db, gv_error *err);   /* BEGIN IMMEDIATE */
+int db_commit(sqlite3 *db, gv_error *err);
+void db_rollback(sqlite3 *db);              /* safe when no transaction is open */
+
+/* meta(key, value): tool state such as reference-data fingerprints.
+ * db_meta_get returns a malloc'd copy (free it) or NULL when unset. */
+char *db_meta_get(sqlite3 *db, const char *key);
+int db_meta_set(sqlite3 *db, const char *key, const char *value, gv_error *err);
+
+/* Bind text of length n, or NULL when s is NULL. */
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s, int n);
+
+/* Start a row in runs for this invocation; returns the run id (> 0) or -1. */
+long long db_run_begin(sqlite3 *db, const char *command, gv_error *err);
+/* Close the run row with its exit status. */
+int db_run_end(sqlite3 *db, long long run_id, int status, gv_error *err);
+
+#endif
