@@ -1,0 +1,40 @@
+/* textsig.h: signals from what buyers write (reviews) and how sellers answer
+ * (Q&A), in many languages: the phrase lexicon (schemas/lexicon.csv), Unicode
+ * folding through utf8proc, one-pass multi-phrase matching, negation,
+ * firmware version strings, reply classes.
+ *
+ * Each review / Q&A row is classified once and the class stored with the row
+ * (recomputed when the lexicon changes); the listing's evidence is then built
+ * from the stored classes. */
+#ifndef GV_TEXTSIG_H
+#define GV_TEXTSIG_H
+
+#include <sqlite3.h>
+
+#include "analyze/evidence.h"
+#include "analyze/weights.h"
+#include "common/util.h"
+
+typedef struct textsig textsig;
+
+/* Load the lexicon and firmware tables from datadir. NULL with err filled
+ * (file, line, problem) on bad data. Free with textsig_free(). */
+textsig *textsig_new(const char *datadir, gv_error *err);
+void textsig_free(textsig *ts);
+/* Fingerprint of the loaded lexicon (32 hex digits + NUL). */
+const char *textsig_fingerprint(const textsig *ts);
+
+/* Classify every review and Q&A row not yet classified with this lexicon
+ * (new rows, or all rows after the lexicon changed) and add their listings to
+ * dirty_listings. Runs inside the caller's transaction. 0 or -1 with err. */
+int textsig_classify_pending(sqlite3 *db, const textsig *ts, gv_error *err);
+
+/* Append the review and Q&A evidence of one listing to ev, weighted with w.
+ * market is the listing's ship-to country (may be NULL); lacks_key is 1 when
+ * the listing's band list is known to lack key bands of that market, 0 when
+ * it has them all, -1 when unknown. 0 or -1 with err. */
+int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
+			     const char *listing_id, const char *market, int lacks_key,
+			     evidence_list *ev, gv_error *err);
+
+#endif
