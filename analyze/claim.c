@@ -1,0 +1,405 @@
+/* claim.c: see claim.h.
+ *
+ * Each source text is folded once (Unicode case folding, accents stripped,
+ * compatibility forms such as fullwidth letters mapped, everything that is
+ * not a letter or digit turned into a single space) with a map back to the
+ * original bytes, so phrases are matched on whole words in any case or
+ * accent form and the excerpt still quotes the seller's own words.
+ *
+ * The folding is a small static helper: analyze/fold.h (the reviews
+ * engineer's) did not exist when this was written. */
+#include "analyze/claim.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "common/util.h"
+
+/* A folded text: words separated by one space, with a leading and trailing
+ * space so " phrase " finds whole words; src[i] is the byte offset in the
+ * original of the character that produced folded byte i. */
+typedef struct folded {
+	char *s;
+	size_t *src;
+	size_t len, cap;
+} folded;
+
+static void fold_push(folded *f, char c, size_t src)
+{
+	if (f->len + 2 > f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 256;
+		f->s = xrealloc(f->s, f->cap);
+		f->src = xrealloc(f->src, f->cap * sizeof *f->src);
+	}
+	f->s[f->len] = c;
+	f->src[f->len] = src;
+	f->len++;
+	f->s[f->len] = '\0';
+}
+
+static void fold_space(folded *f, size_t src)
+{
+	if (f->len == 0 || f->s[f->len - 1] != ' ')
+		fold_push(f, ' ', src);
+}
+
+static int is_word_cp(utf8proc_int32_t c)
+{
+	switch (utf8proc_category(c)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void fold_text(folded *f, const char *text, size_t n)
+{
+	const utf8proc_option_t opt = UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+				      UTF8PROC_STRIPMARK | UTF8PROC_COMPAT;
+	size_t i = 0;
+
+	f->len = 0;
+	fold_space(f, 0);
+	while (i < n) {
+		utf8proc_int32_t cp, out[16];
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+						      (utf8proc_ssize_t)(n - i), &cp);
+		utf8proc_ssize_t m, j;
+		int last = 0;
+
+		if (k <= 0) { /* invalid byte: a separator */
+			fold_space(f, i);
+			i++;
+			continue;
+		}
+		m = utf8proc_decompose_char(cp, out, 16, opt, &last);
+		for (j = 0; j < m && j < 16; j++) {
+			utf8proc_uint8_t enc[4];
+			utf8proc_ssize_t e, b;
+			if (!is_word_cp(out[j])) {
+				if (utf8proc_category(out[j]) != UTF8PROC_CATEGORY_MN)
+					fold_space(f, i);
+				continue;
+			}
+			e = utf8proc_encode_char(out[j], enc);
+			for (b = 0; b < e; b++)
+				fold_push(f, (char)enc[b], i);
+		}
+		i += (size_t)k;
+	}
+	fold_space(f, n);
+}
+
+static void fold_release(folded *f)
+{
+	free(f->s);
+	free(f->src);
+	memset(f, 0, sizeof *f);
+}
+
+enum { P_GV, P_ROM, P_CN };
+
+typedef struct phrase {
+	int kind;
+	const char *text; /* written plainly; folded at first use */
+} phrase;
+
+/* Longer phrases that contain a Global Version phrase ("Global Version ROM")
+ * are listed as ROM phrases; a Global Version match inside a longer ROM
+ * match does not count (decision: "Global Version ROM" names the software,
+ * so it is a global_rom claim; documented in notes/README-analysis.md). */
+static const phrase phrases[] = {
+	/* global_version: the hardware is said to be global */
+	{P_GV, "global version"}, {P_GV, "global ver"}, {P_GV, "global vers"},
+	{P_GV, "globalversion"}, {P_GV, "global edition"}, {P_GV, "global variant"},
+	{P_GV, "international version"}, {P_GV, "international edition"},
+	{P_GV, "intl version"}, {P_GV, "int version"}, {P_GV, "international ver"},
+	{P_GV, "versión global"}, {P_GV, "version globale"}, {P_GV, "versione globale"},
+	{P_GV, "versão global"}, {P_GV, "globale version"}, {P_GV, "globale versie"},
+	{P_GV, "global versiyon"}, {P_GV, "küresel sürüm"},
+	{P_GV, "versión internacional"}, {P_GV, "version internationale"},
+	{P_GV, "internationale version"}, {P_GV, "versione internazionale"},
+	{P_GV, "versão internacional"},
+	{P_GV, "глобальная версия"}, {P_GV, "глобальной версии"}, {P_GV, "глобальную версию"},
+	{P_GV, "глобальная версiя"}, {P_GV, "global версия"}, {P_GV, "глобальна версія"},
+	{P_GV, "международная версия"},
+	{P_GV, "wersja globalna"}, {P_GV, "globalna wersja"}, {P_GV, "wersja global"},
+	{P_GV, "eu version"}, {P_GV, "european version"}, {P_GV, "europe version"},
+	{P_GV, "eu edition"}, {P_GV, "global model"},
+	/* global_rom: only the software is said to be global */
+	{P_ROM, "global rom"}, {P_ROM, "global firmware"}, {P_ROM, "global software"},
+	{P_ROM, "global miui"}, {P_ROM, "global hyperos"}, {P_ROM, "miui global"},
+	{P_ROM, "hyperos global"}, {P_ROM, "global os"},
+	{P_ROM, "global version rom"}, {P_ROM, "global version firmware"},
+	{P_ROM, "global version software"}, {P_ROM, "global version miui"},
+	{P_ROM, "global ver rom"}, {P_ROM, "global rom version"},
+	{P_ROM, "international rom"}, {P_ROM, "intl rom"}, {P_ROM, "eu rom"},
+	{P_ROM, "multi language rom"}, {P_ROM, "multilanguage rom"},
+	{P_ROM, "multi languages rom"}, {P_ROM, "multi language firmware"},
+	{P_ROM, "multi lingual rom"}, {P_ROM, "multilingual rom"},
+	{P_ROM, "multi language"}, {P_ROM, "multilanguage"},
+	{P_ROM, "rom global"}, {P_ROM, "firmware global"}, {P_ROM, "rom globale"},
+	{P_ROM, "firmware globale"}, {P_ROM, "globale rom"}, {P_ROM, "globale firmware"},
+	{P_ROM, "rom globalny"}, {P_ROM, "globalny rom"}, {P_ROM, "rom internacional"},
+	{P_ROM, "глобальная прошивка"}, {P_ROM, "глобальной прошивкой"},
+	{P_ROM, "глобальную прошивку"}, {P_ROM, "прошивка глобальная"},
+	{P_ROM, "глобальный ром"}, {P_ROM, "global прошивка"},
+	/* china: the listing says it is the China version */
+	{P_CN, "china version"}, {P_CN, "cn version"}, {P_CN, "chinese version"},
+	{P_CN, "china ver"}, {P_CN, "cn ver"}, {P_CN, "china edition"},
+	{P_CN, "chinese edition"}, {P_CN, "cn edition"}, {P_CN, "china rom"},
+	{P_CN, "cn rom"}, {P_CN, "chinese rom"}, {P_CN, "china variant"},
+	{P_CN, "cn variant"}, {P_CN, "china model"}, {P_CN, "mainland version"},
+	{P_CN, "china mainland version"}, {P_CN, "chinaversion"},
+	{P_CN, "versión china"}, {P_CN, "versión chino"}, {P_CN, "version chinoise"},
+	{P_CN, "version chine"}, {P_CN, "versione cinese"}, {P_CN, "versão chinesa"},
+	{P_CN, "versão china"}, {P_CN, "chinesische version"}, {P_CN, "china versie"},
+	{P_CN, "китайская версия"}, {P_CN, "китайской версии"}, {P_CN, "китайскую версию"},
+	{P_CN, "версия для китая"}, {P_CN, "китайская прошивка"},
+	{P_CN, "wersja chińska"}, {P_CN, "chińska wersja"}, {P_CN, "wersja chinska"},
+};
+#define NPHRASES (sizeof phrases / sizeof phrases[0])
+
+/* Words that negate a phrase right after them, possibly through a few
+ * filler words ("not the Global Version", "isn't a global version"). */
+static const char *const negators[] = {
+	"not", "non", "no", "isn", "aren", "wasn", "doesn", "never", "without", "neither",
+	"nor", "nicht", "kein", "keine", "keinen", "не", "нет", "ни", "nie", "pas", "sin",
+	"nao", "ni", "ne", "niet", "geen", NULL};
+static const char *const fillers[] = {
+	"a", "an", "the", "t", "s", "is", "it", "its", "this", "real", "genuine", "original",
+	"official", "true", "actual", "really", "la", "el", "una", "un", "une", "le", "die",
+	"eine", "ein", "der", "es", "est", "ist", "jest", "to", "e", "è", "это", "a", "o",
+	"uma", "um", "de", "da", "do", "oryginalna", "оригинальная", "настоящая", NULL};
+
+static char *folded_phrase[NPHRASES];
+
+static void phrases_init(void)
+{
+	size_t i;
+	if (folded_phrase[0])
+		return;
+	for (i = NPHRASES; i-- > 0;) { /* index 0 last: it marks "done" */
+		folded f = {0};
+		fold_text(&f, phrases[i].text, strlen(phrases[i].text));
+		folded_phrase[i] = xstrdup(f.s); /* " global version " */
+		fold_release(&f);
+	}
+}
+
+static int in_list(const char *w, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && !memcmp(*list, w, n))
+			return 1;
+	return 0;
+}
+
+/* Is the phrase starting at folded offset pos (its leading space) negated
+ * by the words before it? */
+static int negated(const folded *f, size_t pos)
+{
+	size_t end = pos; /* f->s[end] is the space before the phrase */
+	int skipped = 0;
+
+	while (end > 0 && skipped <= 3) {
+		size_t start = end;
+		while (start > 0 && f->s[start - 1] != ' ')
+			start--;
+		if (start == end)
+			return 0;
+		if (in_list(f->s + start, end - start, negators))
+			return 1;
+		if (!in_list(f->s + start, end - start, fillers))
+			return 0;
+		skipped++;
+		end = start - 1;
+	}
+	return 0;
+}
+
+typedef struct hit {
+	int found;
+	size_t a, b; /* original byte range of the first hit */
+} hit;
+
+/* Copy the original text around [a, b) into buf, at character boundaries,
+ * newlines flattened. */
+static void make_excerpt(char *buf, size_t size, const char *label, const char *text, size_t n,
+			 size_t a, size_t b)
+{
+	size_t from = a > 40 ? a - 40 : 0, to = b + 40 < n ? b + 40 : n, i, o;
+
+	while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
+		from--;
+	while (to < n && ((unsigned char)text[to] & 0xC0) == 0x80)
+		to++;
+	o = (size_t)snprintf(buf, size, "%s: %s", label, from > 0 ? "..." : "");
+	for (i = from; i < to && o + 4 < size; i++) {
+		char c = text[i];
+		buf[o++] = (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+	}
+	while (o > 0 && i < to && ((unsigned char)buf[o] & 0xC0) == 0x80)
+		o--; /* never cut a character when the buffer is full */
+	if (to < n && o + 4 < size) {
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o] = '\0';
+}
+
+/* Find the phrases of one source. hits[kind] records the first non-negated
+ * match of each kind. A Global Version match that overlaps a ROM match is
+ * part of a ROM wording ("CN Version Global ROM" holds "version global",
+ * "Global Version ROM" names the software) and does not count. */
+static void scan(const folded *f, hit hits[3])
+{
+	size_t i, nrom = 0, romcap = 0, (*rom)[2] = NULL;
+	char *p;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < NPHRASES; i++) {
+			const char *ph = folded_phrase[i];
+			size_t plen = strlen(ph);
+			int kind = phrases[i].kind;
+			if ((pass == 0) != (kind == P_ROM))
+				continue;
+			for (p = strstr(f->s, ph); p; p = strstr(p + 1, ph)) {
+				size_t pos = (size_t)(p - f->s), j;
+				int covered = 0;
+				if (kind == P_ROM) {
+					if (nrom == romcap) {
+						romcap = romcap ? romcap * 2 : 8;
+						rom = xrealloc(rom, romcap * sizeof *rom);
+					}
+					rom[nrom][0] = pos;
+					rom[nrom][1] = pos + plen;
+					nrom++;
+				}
+				for (j = 0; kind == P_GV && j < nrom && !covered; j++)
+					covered = pos + 1 < rom[j][1] && rom[j][0] + 1 < pos + plen;
+				if (covered || negated(f, pos))
+					continue;
+				if (!hits[kind].found || f->src[pos + 1] < hits[kind].a) {
+					hits[kind].found = 1;
+					hits[kind].a = f->src[pos + 1];
+					hits[kind].b = f->src[pos + plen - 1];
+				}
+			}
+		}
+	}
+	free(rom);
+}
+
+/* A spec line "Version: Global" / "Edition: International" / "Region:
+ * China": the value alone is a claim when the name speaks of a version. */
+static void scan_spec_values(const char *specs, size_t n, hit hits[3])
+{
+	static const char *const gv_vals[] = {"global", "international", "intl", "eu", "europe",
+					      "european", "globale", "глобальная", NULL};
+	static const char *const cn_vals[] = {"china", "cn", "chinese", "mainland china",
+					      "китайская", "chinese mainland", NULL};
+	size_t i = 0;
+
+	while (i < n) {
+		size_t e = i, colon;
+		folded name = {0}, val = {0};
+		while (e < n && specs[e] != '\n' && specs[e] != ';' && specs[e] != '|')
+			e++;
+		for (colon = i; colon < e && specs[colon] != ':'; colon++)
+			;
+		if (colon < e) {
+			size_t k;
+			fold_text(&name, specs + i, colon - i);
+			fold_text(&val, specs + colon + 1, e - colon - 1);
+			if (strstr(name.s, " version ") || strstr(name.s, " edition ") ||
+			    strstr(name.s, " region ") || strstr(name.s, " market ")) {
+				for (k = 0; k < 2; k++) {
+					const char *const *vals = k ? cn_vals : gv_vals;
+					int kind = k ? P_CN : P_GV;
+					for (; *vals; vals++) {
+						size_t vl = strlen(*vals);
+						if (val.len == vl + 2 && !memcmp(val.s + 1, *vals, vl) &&
+						    !hits[kind].found) {
+							hits[kind].found = 1;
+							hits[kind].a = colon + 1;
+							hits[kind].b = e;
+						}
+					}
+				}
+			}
+		}
+		fold_release(&name);
+		fold_release(&val);
+		i = e + 1;
+	}
+}
+
+void claim_detect(const char *title, const char *specs, const char *description,
+		  claim_result *out)
+{
+	const char *src[3] = {title, specs, description};
+	static const char *const label[3] = {"title", "specs", "description"};
+	hit hits[3][3];
+	folded f = {0};
+	int s, k, kind_src[3];
+
+	phrases_init();
+	memset(out, 0, sizeof *out);
+	memset(hits, 0, sizeof hits);
+	for (s = 0; s < 3; s++) {
+		if (!src[s])
+			continue;
+		fold_text(&f, src[s], strlen(src[s]));
+		scan(&f, hits[s]);
+		if (s == 1)
+			scan_spec_values(src[s], strlen(src[s]), hits[s]);
+	}
+	fold_release(&f);
+
+	/* Which source decides each kind: title, then specs, then description. */
+	for (k = 0; k < 3; k++) {
+		kind_src[k] = -1;
+		for (s = 0; s < 3 && kind_src[k] < 0; s++)
+			if (hits[s][k].found)
+				kind_src[k] = s;
+	}
+	/* A Global Version claim in the title or specs always stands. One only in
+	 * the description stands unless the title and specs say "Global ROM" or
+	 * "China Version": free text under a listing often compares the versions
+	 * ("unlike the Global Version, this China Version ..."), while the title
+	 * and spec block are what the seller states about this phone. */
+	if (kind_src[P_GV] >= 0 &&
+	    (kind_src[P_GV] < 2 || (kind_src[P_ROM] < 0 && kind_src[P_CN] < 0)))
+		out->kind = CLAIM_GLOBAL_VERSION;
+	else if (kind_src[P_ROM] >= 0)
+		out->kind = CLAIM_GLOBAL_ROM;
+	else if (kind_src[P_CN] >= 0)
+		out->kind = CLAIM_CHINA;
+	out->says_china = kind_src[P_CN] >= 0;
+	out->says_global_rom = kind_src[P_ROM] >= 0;
+	if (out->kind != CLAIM_NONE) {
+		k = out->kind == CLAIM_GLOBAL_VERSION ? P_GV : out->kind == CLAIM_GLOBAL_ROM ? P_ROM : P_CN;
+		s = kind_src[k];
+		make_excerpt(out->excerpt, sizeof out->excerpt, label[s], src[s], strlen(src[s]),
+			     hits[s][k].a, hits[s][k].b);
+	}
+}
+
+const char *claim_name(claim_kind k)
+{
+	switch (k) {
+	case CLAIM_GLOBAL_VERSION: return "global_version";
+	case CLAIM_GLOBAL_ROM: return "global_rom";
+	case CLAIM_CHINA: return "china";
+	case CLAIM_NONE: break;
+	}
+	return "none";
+}

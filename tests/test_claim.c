@@ -1,0 +1,127 @@
+/* test_claim.c: claims read from titles, spec lines and descriptions. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "analyze/claim.h"
+
+typedef struct {
+	const char *title;
+	const char *specs;
+	const char *description;
+	const char *claim;
+} claim_case;
+
+static const claim_case cases[] = {
+	/* global_version wordings */
+	{"Xiaomi Redmi Note 12 5G Global Version 8GB 256GB", NULL, NULL, "global_version"},
+	{"POCO F5 12GB 256GB Global Ver. 67W Fast Charging", NULL, NULL, "global_version"},
+	{"Xiaomi 14 Ultra 【Global Version】 16GB 512GB", NULL, NULL, "global_version"},
+	{"Xiaomi 14 GLOBAL VERSION 12GB 512GB", NULL, NULL, "global_version"},
+	{"POCO X6 Pro 5G International Version 8GB 256GB", NULL, NULL, "global_version"},
+	{"Xiaomi Redmi Note 13 Versión Global 8GB 256GB", NULL, NULL, "global_version"},
+	{"Xiaomi Redmi Note 13 VERSIÓN GLOBAL", NULL, NULL, "global_version"},
+	{"Xiaomi 13T Version Globale 12Go 256Go", NULL, NULL, "global_version"},
+	{"Xiaomi 13T Versione Globale 12GB 256GB", NULL, NULL, "global_version"},
+	{"Redmi 13C Versão Global 8GB 256GB", NULL, NULL, "global_version"},
+	{"Xiaomi Redmi Note 13 Pro Globale Version 8GB", NULL, NULL, "global_version"},
+	{"Смартфон Xiaomi Redmi Note 13 Глобальная версия 8/256", NULL, NULL, "global_version"},
+	{"Смартфон Xiaomi Redmi Note 13 ГЛОБАЛЬНАЯ ВЕРСИЯ", NULL, NULL, "global_version"},
+	{"Xiaomi Redmi 12 Wersja globalna 4GB 128GB", NULL, NULL, "global_version"},
+	{"Xiaomi 12 Global-Version 8+256", NULL, NULL, "global_version"},
+	{"Ｘｉａｏｍｉ 13 ＧＬＯＢＡＬ ＶＥＲＳＩＯＮ", NULL, NULL, "global_version"},
+	{"Xiaomi 13 Lite GlobalVersion NFC", NULL, NULL, "global_version"},
+	{"Redmi Note 12 Pro 5G smartphone", "Brand Name: Xiaomi\nModel Number: 22101316G\nVersion: Global Version", NULL, "global_version"},
+	{"Redmi Note 12 Pro 5G smartphone", "Brand Name: Xiaomi | Version: Global | Cellular: LTE", NULL, "global_version"},
+	{"Redmi Note 12 Pro 5G smartphone", "Brand Name: Xiaomi; Edition: International", NULL, "global_version"},
+	/* both a Global ROM and a Global Version: the hardware claim wins */
+	{"Xiaomi 13 Global Version Global ROM 8GB 256GB", NULL, NULL, "global_version"},
+	{"Xiaomi 13 CN Version Global ROM", "Version: Global Version", NULL, "global_version"},
+	/* a Global Version only in the description does not override the title's
+	 * Global ROM: descriptions compare versions (see claim_detect) */
+	{"Xiaomi 13 Global ROM 8GB", NULL, "Brand new. Global Version, fast shipping.", "global_rom"},
+	{"Xiaomi 13 8GB 256GB", NULL, "Brand new. Global Version, fast shipping.", "global_version"},
+	/* honest Global ROM wordings */
+	{"Xiaomi 14 Global ROM 12GB 256GB", NULL, NULL, "global_rom"},
+	{"Redmi Note 14 Pro+ 5G Global Firmware 6GB 128GB", NULL, NULL, "global_rom"},
+	{"Xiaomi 12 Multi-Language ROM 8GB 256GB", NULL, NULL, "global_rom"},
+	{"POCO X6 Pro 5G 6GB 128GB CN Version Global ROM", NULL, NULL, "global_rom"},
+	{"Redmi 12C China Version With Global ROM 16GB 512GB", NULL, NULL, "global_rom"},
+	{"Xiaomi 12 16GB 512GB Global Rom 120Hz", NULL, NULL, "global_rom"},
+	{"Xiaomi 13 Global Version ROM 8GB 256GB", NULL, NULL, "global_rom"},
+	{"Xiaomi 13 ROM Global 8GB 256GB Versión China", NULL, NULL, "global_rom"},
+	{"Xiaomi 13 Глобальная прошивка 8/256", NULL, NULL, "global_rom"},
+	{"Xiaomi 13 Pro", "Version: Global ROM", NULL, "global_rom"},
+	{"Xiaomi 14 CN Version Global ROM", NULL, "Not the global version: China hardware.", "global_rom"},
+	{"Xiaomi 14 Global ROM", NULL, "Unlike the Global Version, this one is the China Version.", "global_rom"},
+	/* negations */
+	{"Xiaomi 14 China Version (not Global Version)", NULL, NULL, "china"},
+	{"Xiaomi 14 Non-Global Version 12GB", NULL, NULL, "none"},
+	{"Xiaomi 14 no global version, CN ROM only", NULL, NULL, "china"},
+	{"Xiaomi 14 China Version, NOT global", NULL, NULL, "china"},
+	{"Xiaomi 14 12GB 256GB, it isn't a Global Version", NULL, NULL, "none"},
+	{"Xiaomi 14 Не глобальная версия", NULL, NULL, "none"},
+	{"Xiaomi 14 Global ROM, not the Global Version", NULL, NULL, "global_rom"},
+	/* china */
+	{"Redmi Note 14 Pro+ 5G 12GB 512GB Chinese Version", NULL, NULL, "china"},
+	{"Mi 11 4GB 128GB CN Version IP68", NULL, NULL, "china"},
+	{"Xiaomi 14 China Version 16GB 1TB", NULL, NULL, "china"},
+	{"Xiaomi 14 Versión China 16GB", NULL, NULL, "china"},
+	{"Xiaomi 14 Китайская версия", NULL, NULL, "china"},
+	{"Xiaomi 14 Wersja chińska", NULL, NULL, "china"},
+	{"Xiaomi 14 16GB", "Version: China", NULL, "china"},
+	/* none */
+	{"Xiaomi Redmi Note 13 5G 8GB 256GB Smartphone", NULL, NULL, "none"},
+	{"Xiaomi 14 Ultra 16GB 512GB global shipping", NULL, NULL, "none"},
+	{"Xiaomi 14 Ultra 16GB 512GB", "Brand Name: Xiaomi | Model Number: 23127PN0CG", "Fast shipping worldwide.", "none"},
+	{"", NULL, NULL, "none"},
+	{NULL, NULL, NULL, "none"},
+};
+
+Test(claim, table)
+{
+	size_t i;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		claim_result r;
+		claim_detect(cases[i].title, cases[i].specs, cases[i].description, &r);
+		cr_expect_str_eq(claim_name(r.kind), cases[i].claim, "case %zu '%s': got %s", i,
+				 cases[i].title ? cases[i].title : "(null)", claim_name(r.kind));
+	}
+	cr_assert_geq(sizeof cases / sizeof cases[0], 40);
+}
+
+Test(claim, excerpt_quotes_the_original_words)
+{
+	claim_result r;
+	claim_detect("Xiaomi 14 Ultra 【Global Version】 16GB", NULL, NULL, &r);
+	cr_assert_eq(r.kind, CLAIM_GLOBAL_VERSION);
+	cr_assert(strstr(r.excerpt, "title: ") == r.excerpt, "excerpt '%s'", r.excerpt);
+	cr_assert(strstr(r.excerpt, "Global Version"), "excerpt '%s'", r.excerpt);
+
+	claim_detect("Phone", "Brand Name: Xiaomi\nVersion: Global Version", NULL, &r);
+	cr_assert(strstr(r.excerpt, "specs: "), "excerpt '%s'", r.excerpt);
+	cr_assert(!strchr(r.excerpt, '\n'), "newlines flattened");
+}
+
+Test(claim, flags_for_risk_notes)
+{
+	claim_result r;
+	claim_detect("POCO X6 Pro CN Version Global ROM", NULL, NULL, &r);
+	cr_assert_eq(r.kind, CLAIM_GLOBAL_ROM);
+	cr_assert_eq(r.says_china, 1);
+	cr_assert_eq(r.says_global_rom, 1);
+	claim_detect("POCO X6 Pro Global Version", NULL, NULL, &r);
+	cr_assert_eq(r.says_china, 0);
+	cr_assert_eq(r.says_global_rom, 0);
+}
+
+Test(claim, long_text_excerpt_is_bounded)
+{
+	char buf[4000];
+	claim_result r;
+	memset(buf, 'x', sizeof buf);
+	memcpy(buf + 2000, " Global Version ", 16);
+	buf[sizeof buf - 1] = '\0';
+	claim_detect(buf, NULL, NULL, &r);
+	cr_assert_eq(r.kind, CLAIM_GLOBAL_VERSION);
+	cr_assert_leq(strlen(r.excerpt), CLAIM_EXCERPT_MAX);
+}
