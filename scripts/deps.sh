@@ -8,7 +8,7 @@ case "${1:-build}" in
 build|demo) ;;
 check) want="$want libcriterion-dev chromium clang libclang-rt-14-dev" ;;
 fuzz) want="$want clang libclang-rt-14-dev" ;;
-bench) want="$want libcriterion-dev" ;;
+bench) want="$want libcriterion-dev time" ;;
 *) echo "deps.sh: unknown target '$1'" >&2; exit 2 ;;
 esac
 missing=""
