@@ -1,7 +1,18 @@
-/* html.c: see html.h. */
+/* html.c: see html.h. The page is built in memory (a few hundred KB even for
+ * a large night) and written in one go. Charts are inline SVG (htmlchart.c);
+ * the only script is the table sorter, allowed by a per-file nonce in the
+ * page's Content-Security-Policy, so even a string that escaped escaping
+ * could not run. */
 #include "report/html.h"
 
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common/db.h"
+#include "report/htmlchart.h"
 
 void html_escape(strbuf *out, const char *s)
 {
@@ -23,9 +34,9 @@ void html_anchor(strbuf *out, const char *s)
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    c == '-' || c == '.')
+		    c == '-' || c == '.') {
 			sb_addc(out, (char)c);
-		else {
+		} else {
 			sb_addc(out, '_');
 			sb_addc(out, hex[c >> 4]);
 			sb_addc(out, hex[c & 15]);
@@ -33,9 +44,654 @@ void html_anchor(strbuf *out, const char *s)
 	}
 }
 
+/* Per-seller evidence: at most this many listings and pieces each. */
+#define MAX_LISTINGS_SHOWN 40
+#define MAX_EVIDENCE_SHOWN 8
+
+static const char CSS[] =
+	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d1d1f;"
+	"max-width:1100px;margin:0 auto;padding:0 1.2em 3em;background:#fff}\n"
+	"h1{font-size:1.7em;margin:.8em 0 .2em}h2{margin-top:2em;border-bottom:2px solid #ddd;"
+	"padding-bottom:.2em}h3{margin:1.6em 0 .3em}\n"
+	".meta{color:#555}.muted{color:#666}.n{color:#666;font-size:.9em}\n"
+	"table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.93em}\n"
+	"th,td{border-bottom:1px solid #e3e3e3;padding:.35em .5em;text-align:left;"
+	"vertical-align:top}\n"
+	"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+	"thead th{background:#f4f4f6;position:sticky;top:0}\n"
+	"table.sortable th{cursor:pointer}table.sortable th[aria-sort]::after{content:' \\2195';"
+	"color:#999}\n"
+	".st-ranked{color:#1d1d1f}.st-insufficient{color:#8a6d00}.st-none{color:#777}\n"
+	".v-mislabelled{color:#b00020;font-weight:600}.v-suspect{color:#a15c00;font-weight:600}\n"
+	".badge{display:inline-block;padding:0 .4em;border-radius:.3em;background:#eef;"
+	"font-size:.85em}\n"
+	".cards{display:flex;flex-wrap:wrap;gap:.8em;margin:1em 0}.card{border:1px solid #ddd;"
+	"border-radius:.5em;padding:.6em .9em;min-width:10em}.card b{display:block;"
+	"font-size:1.5em}\n"
+	"section.seller{border-top:1px solid #ddd;margin-top:1.5em}\n"
+	"ul.ev{margin:.2em 0 .8em;padding-left:1.2em}ul.ev li{margin:.15em 0}\n"
+	".excerpt{font-style:italic;color:#333}.sig{font-family:ui-monospace,Menlo,Consolas,"
+	"monospace;font-size:.88em}\n"
+	"code,.fp{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;"
+	"word-break:break-all}\n"
+	"svg{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:#1d1d1f}\n"
+	"nav a{margin-right:1em}\n"
+	"@media print{body{max-width:none;font-size:11pt}nav,.noprint{display:none}"
+	"thead th{position:static}section.seller{break-inside:avoid-page}a{color:inherit;"
+	"text-decoration:none}h2{break-after:avoid}}\n";
+
+/* Sorts the table on a header click: numbers by data-v, text otherwise.
+ * Without JavaScript the table stays in rank order. */
+static const char SCRIPT[] =
+	"document.querySelectorAll('table.sortable').forEach(function(t){\n"
+	" var ths=t.tHead.rows[0].cells;\n"
+	" Array.prototype.forEach.call(ths,function(th,i){\n"
+	"  th.setAttribute('aria-sort','none');th.title='Sort by this column';\n"
+	"  th.addEventListener('click',function(){\n"
+	"   var asc=th.getAttribute('aria-sort')!=='ascending';\n"
+	"   Array.prototype.forEach.call(ths,function(h){h.setAttribute('aria-sort','none');});\n"
+	"   th.setAttribute('aria-sort',asc?'ascending':'descending');\n"
+	"   var b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows);\n"
+	"   function key(r){var c=r.cells[i],v=c.getAttribute('data-v');\n"
+	"    if(v!==null&&v!==''&&!isNaN(+v))return +v;return v===''?null:c.textContent;}\n"
+	"   rows.sort(function(x,y){var a=key(x),c=key(y);\n"
+	"    if(a===c)return 0;if(a===null)return 1;if(c===null)return -1;\n"
+	"    var r=(typeof a==='number'&&typeof c==='number')?a-c:String(a).localeCompare(String(c));\n"
+	"    return asc?r:-r;});\n"
+	"   rows.forEach(function(r){b.appendChild(r);});\n"
+	"  });\n"
+	" });\n"
+	"});\n";
+
+typedef struct srow {
+	char *id, *name, *status;
+	long listings, claims, mis, sus, unv, con, rank;
+	long ev[5]; /* bands, model, reviews, firmware, evasive */
+	long reviews, complaints, replies, evasive;
+	double rate, lo, hi, change;
+	int has_rate, has_change, newly_ranked;
+} srow;
+
+static void text_or(strbuf *p, const unsigned char *s, const char *dflt)
+{
+	html_escape(p, s ? (const char *)s : dflt);
+}
+
+static void pct(strbuf *p, double v)
+{
+	sb_addf(p, "%.0f%%", v * 100.0 + 0.0);
+}
+
+static void nonce_new(char out[33])
+{
+	unsigned char b[16];
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC), i;
+	ssize_t got = fd >= 0 ? read(fd, b, sizeof b) : -1;
+
+	if (fd >= 0)
+		close(fd);
+	if (got != (ssize_t)sizeof b) { /* no urandom: still unguessable by page content */
+		unsigned long x = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16);
+		for (i = 0; i < 16; i++) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			b[i] = (unsigned char)(x >> 33);
+		}
+	}
+	for (i = 0; i < 16; i++)
+		snprintf(out + 2 * i, 3, "%02x", b[i]);
+}
+
+static int load_sellers(sqlite3 *db, srow **out, size_t *n, gv_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, k;
+
+	*out = NULL;
+	*n = 0;
+	if (db_prepare(db,
+		       "SELECT seller_id, seller_name, status, listings, global_claims, mislabelled,\n"
+		       " suspect, unverified, consistent, coalesce(rank, 0), ev_bands, ev_model,\n"
+		       " ev_reviews, ev_firmware, ev_evasive, reviews, complaints, replies, evasive,\n"
+		       " mislabel_rate, ci_low, ci_high, rate_change, newly_ranked\n"
+		       "FROM v_seller_latest ORDER BY rank IS NULL, rank, seller_id",
+		       &st, err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		srow *r;
+		const unsigned char *name = sqlite3_column_text(st, 1);
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		r = &(*out)[(*n)++];
+		memset(r, 0, sizeof *r);
+		r->id = xstrdup((const char *)sqlite3_column_text(st, 0));
+		r->name = xstrdup(name ? (const char *)name : "");
+		r->status = xstrdup((const char *)sqlite3_column_text(st, 2));
+		r->listings = sqlite3_column_int(st, 3);
+		r->claims = sqlite3_column_int(st, 4);
+		r->mis = sqlite3_column_int(st, 5);
+		r->sus = sqlite3_column_int(st, 6);
+		r->unv = sqlite3_column_int(st, 7);
+		r->con = sqlite3_column_int(st, 8);
+		r->rank = sqlite3_column_int(st, 9);
+		for (k = 0; k < 5; k++)
+			r->ev[k] = sqlite3_column_int(st, 10 + k);
+		r->reviews = sqlite3_column_int(st, 15);
+		r->complaints = sqlite3_column_int(st, 16);
+		r->replies = sqlite3_column_int(st, 17);
+		r->evasive = sqlite3_column_int(st, 18);
+		r->has_rate = sqlite3_column_type(st, 19) != SQLITE_NULL;
+		r->rate = sqlite3_column_double(st, 19);
+		r->lo = sqlite3_column_double(st, 20);
+		r->hi = sqlite3_column_double(st, 21);
+		r->has_change = sqlite3_column_type(st, 22) != SQLITE_NULL;
+		r->change = sqlite3_column_double(st, 22);
+		r->newly_ranked = sqlite3_column_int(st, 23);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "report: cannot read seller figures");
+	return 0;
+}
+
+static void free_sellers(srow *v, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].name);
+		free(v[i].status);
+	}
+	free(v);
+}
+
+static void seller_link(strbuf *p, const srow *r)
+{
+	sb_adds(p, "<a href=\"#seller-");
+	html_anchor(p, r->id);
+	sb_adds(p, "\">");
+	html_escape(p, r->name[0] ? r->name : r->id);
+	sb_adds(p, "</a>");
+}
+
+static void change_text(strbuf *p, const srow *r)
+{
+	if (r->has_change) {
+		double pts = r->change * 100.0;
+		if (pts > -0.05 && pts < 0.05)
+			sb_adds(p, "no change");
+		else
+			sb_addf(p, "%s%.1f pts", pts > 0 ? "+" : "\xe2\x88\x92", pts > 0 ? pts : -pts);
+	} else {
+		sb_adds(p, "<span class=\"muted\">first run</span>");
+	}
+	if (r->newly_ranked)
+		sb_adds(p, " <span class=\"badge\">newly ranked</span>");
+}
+
+/* Header, run facts and the headline numbers. */
+static int page_head(strbuf *p, sqlite3 *db, const html_ctx *ctx, const char *nonce,
+		     gv_error *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+
+	utc_now_iso(now, sizeof now);
+	sb_addf(p, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+		   "style-src 'unsafe-inline'; img-src data:; script-src 'nonce-%s'\">\n"
+		   "<title>Global Version mislabelling audit</title>\n<style>\n%s</style>\n"
+		   "</head>\n<body>\n",
+		nonce, CSS);
+	sb_adds(p, "<header>\n<h1>Global Version mislabelling audit</h1>\n<p class=\"meta\">");
+	if (db_prepare(db, "SELECT command, version, started_at FROM runs WHERE run_id = ?", &st,
+		       err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, ctx->run_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		sb_adds(p, "Run ");
+		sb_addf(p, "%lld", ctx->run_id);
+		sb_adds(p, " (<code>gvaudit ");
+		text_or(p, sqlite3_column_text(st, 0), "?");
+		sb_adds(p, "</code>) started ");
+		text_or(p, sqlite3_column_text(st, 2), "?");
+		sb_adds(p, " &middot; ");
+	}
+	sqlite3_finalize(st);
+	sb_addf(p, "written %s &middot; gvaudit %s", now, GV_VERSION);
+	if (db_prepare(db, "SELECT max(analyzed_at) FROM verdicts", &st, err) < 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+		sb_adds(p, " &middot; verdicts as of ");
+		text_or(p, sqlite3_column_text(st, 0), "");
+	}
+	sqlite3_finalize(st);
+	sb_adds(p, "</p>\n<nav class=\"noprint\"><a href=\"#sellers\">Sellers ranked</a>"
+		   "<a href=\"#markets\">Missing bands by market</a><a href=\"#evidence\">"
+		   "Evidence per seller</a><a href=\"#method\">Method</a><a href=\"#inputs\">"
+		   "Inputs</a></nav>\n</header>\n");
+
+	if (db_prepare(db,
+		       "SELECT (SELECT count(*) FROM listings), count(*),\n"
+		       " coalesce(sum(claim = 'global_version'), 0),\n"
+		       " coalesce(sum(verdict = 'mislabelled'), 0), coalesce(sum(verdict = 'suspect'), 0),\n"
+		       " (SELECT count(*) FROM seller_stats),\n"
+		       " (SELECT count(*) FROM seller_stats WHERE status = 'ranked')\n"
+		       "FROM verdicts",
+		       &st, err) < 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		long listings = sqlite3_column_int(st, 0), analysed = sqlite3_column_int(st, 1);
+		long claims = sqlite3_column_int(st, 2), mis = sqlite3_column_int(st, 3);
+		long sus = sqlite3_column_int(st, 4), sellers = sqlite3_column_int(st, 5);
+		long ranked = sqlite3_column_int(st, 6);
+		sb_adds(p, "<div class=\"cards\">\n");
+		sb_addf(p, "<div class=\"card\"><b>%ld</b>listings <span class=\"n\">(%ld analysed)"
+			   "</span></div>\n", listings, analysed);
+		sb_addf(p, "<div class=\"card\"><b>%ld</b>claim &ldquo;Global Version&rdquo;</div>\n",
+			claims);
+		sb_addf(p, "<div class=\"card\"><b>%ld</b>mislabelled <span class=\"n\">(", mis);
+		if (claims > 0) {
+			pct(p, (double)mis / (double)claims);
+			sb_adds(p, " of ");
+		}
+		sb_addf(p, "n=%ld claims)</span></div>\n", claims);
+		sb_addf(p, "<div class=\"card\"><b>%ld</b>suspect <span class=\"n\">(n=%ld claims)"
+			   "</span></div>\n", sus, claims);
+		sb_addf(p, "<div class=\"card\"><b>%ld</b>sellers <span class=\"n\">(%ld ranked)"
+			   "</span></div>\n", sellers, ranked);
+		sb_adds(p, "</div>\n");
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static void sellers_table(strbuf *p, const srow *v, size_t n, long min_claims)
+{
+	size_t i;
+
+	sb_adds(p, "<h2 id=\"sellers\">Sellers ranked</h2>\n");
+	sb_addf(p, "<p>Sellers are ranked by the <em>lower end</em> of the 95%% interval of their "
+		   "mislabel rate, the rate the evidence supports at the least: a seller with one "
+		   "mislabelled listing out of one ranks below one with 8 out of 10. Sellers with "
+		   "fewer than %ld Global Version claims are listed as <em>insufficient data</em> "
+		   "and not ranked. Click a column heading to sort.</p>\n", min_claims);
+	sb_adds(p, "<table class=\"sortable\" id=\"seller-table\">\n<thead><tr>"
+		   "<th class=\"num\">Rank</th><th>Seller</th><th class=\"num\">Listings</th>"
+		   "<th class=\"num\">Global Version claims (n)</th><th class=\"num\">Mislabelled</th>"
+		   "<th class=\"num\">Suspect</th><th class=\"num\">Mislabel rate</th>"
+		   "<th class=\"num\">95% interval</th><th>Change since previous run</th>"
+		   "<th>Status</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < n; i++) {
+		const srow *r = &v[i];
+		sb_adds(p, "<tr class=\"seller-row\">");
+		if (r->rank > 0)
+			sb_addf(p, "<td class=\"num\" data-v=\"%ld\">%ld</td>", r->rank, r->rank);
+		else
+			sb_adds(p, "<td class=\"num\" data-v=\"\">&ndash;</td>");
+		sb_adds(p, "<td>");
+		seller_link(p, r);
+		sb_adds(p, " <span class=\"n\">");
+		html_escape(p, r->id);
+		sb_adds(p, "</span></td>");
+		sb_addf(p, "<td class=\"num\" data-v=\"%ld\">%ld</td>", r->listings, r->listings);
+		sb_addf(p, "<td class=\"num\" data-v=\"%ld\">%ld</td>", r->claims, r->claims);
+		sb_addf(p, "<td class=\"num\" data-v=\"%ld\">%ld</td>", r->mis, r->mis);
+		sb_addf(p, "<td class=\"num\" data-v=\"%ld\">%ld</td>", r->sus, r->sus);
+		if (r->has_rate) {
+			sb_addf(p, "<td class=\"num\" data-v=\"%.6f\">", r->rate);
+			pct(p, r->rate);
+			sb_addf(p, " <span class=\"n\">(%ld/%ld)</span></td>", r->mis, r->claims);
+			sb_addf(p, "<td class=\"num\" data-v=\"%.6f\">", r->lo);
+			pct(p, r->lo);
+			sb_adds(p, "&ndash;");
+			pct(p, r->hi);
+			sb_adds(p, "</td>");
+		} else {
+			sb_adds(p, "<td class=\"num\" data-v=\"\">&ndash;</td>"
+				   "<td class=\"num\" data-v=\"\">&ndash;</td>");
+		}
+		if (r->has_change)
+			sb_addf(p, "<td data-v=\"%.6f\">", r->change);
+		else
+			sb_adds(p, "<td data-v=\"\">");
+		change_text(p, r);
+		sb_addf(p, "</td><td class=\"%s\">",
+			r->rank > 0 ? "st-ranked" : r->claims > 0 ? "st-insufficient" : "st-none");
+		html_escape(p, r->status);
+		sb_adds(p, "</td></tr>\n");
+	}
+	sb_adds(p, "</tbody>\n</table>\n");
+}
+
+/* The chart of the first TOP_CHART ranked sellers. */
+#define TOP_CHART 15
+static void top_chart(strbuf *p, const srow *v, size_t n)
+{
+	chart_point pts[TOP_CHART];
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k < TOP_CHART; i++) {
+		if (v[i].rank <= 0)
+			continue;
+		pts[k].label = v[i].name[0] ? v[i].name : v[i].id;
+		pts[k].seller_id = v[i].id;
+		pts[k].rate = v[i].rate;
+		pts[k].lo = v[i].lo;
+		pts[k].hi = v[i].hi;
+		pts[k].k = v[i].mis;
+		pts[k].n = v[i].claims;
+		k++;
+	}
+	sb_addf(p, "<h3>Top %zu ranked sellers</h3>\n", k);
+	chart_sellers(p, pts, k);
+}
+
+/* Sellers whose rate moved since their previous run, and newly ranked ones. */
+static void changes(strbuf *p, const srow *v, size_t n)
+{
+	size_t i, shown = 0;
+
+	sb_adds(p, "<h3>Since the previous run</h3>\n<ul>\n");
+	for (i = 0; i < n; i++) {
+		const srow *r = &v[i];
+		if (!r->newly_ranked && !(r->has_change && (r->change > 0.0005 || r->change < -0.0005)))
+			continue;
+		sb_adds(p, "<li>");
+		seller_link(p, r);
+		sb_adds(p, ": ");
+		if (r->has_rate) {
+			pct(p, r->rate);
+			sb_addf(p, " mislabelled (n=%ld claims), ", r->claims);
+		}
+		change_text(p, r);
+		sb_adds(p, "</li>\n");
+		shown++;
+	}
+	if (!shown)
+		sb_adds(p, "<li class=\"muted\">No seller's rate changed and no seller newly "
+			   "reached the minimum of claims (or this is the first recorded run).</li>\n");
+	sb_adds(p, "</ul>\n");
+}
+
+/* One seller's section: figures, then its mislabelled and suspect listings
+ * with the evidence behind each. */
+static int seller_section(strbuf *p, sqlite3 *db, sqlite3_stmt *ls, sqlite3_stmt *es,
+			  const srow *r, gv_error *err)
+{
+	static const char *const kinds[5] = {"bands", "model number", "reviews", "firmware",
+					     "evasive replies"};
+	int rc, k, shown = 0;
+
+	sb_adds(p, "<section class=\"seller\" id=\"seller-");
+	html_anchor(p, r->id);
+	sb_adds(p, "\">\n<h3>");
+	html_escape(p, r->name[0] ? r->name : r->id);
+	sb_adds(p, " <span class=\"n\">seller ");
+	html_escape(p, r->id);
+	sb_adds(p, "</span></h3>\n<p>");
+	if (r->claims > 0) {
+		sb_addf(p, "%ld of %ld Global Version listings mislabelled (", r->mis, r->claims);
+		pct(p, r->rate);
+		sb_adds(p, ", 95% interval ");
+		pct(p, r->lo);
+		sb_adds(p, "&ndash;");
+		pct(p, r->hi);
+		sb_addf(p, ", n=%ld); %ld suspect, %ld unverified, %ld consistent. ", r->claims,
+			r->sus, r->unv, r->con);
+	} else {
+		sb_addf(p, "No Global Version claims among its %ld listings. ", r->listings);
+	}
+	sb_adds(p, "Status: ");
+	html_escape(p, r->status);
+	if (r->rank > 0)
+		sb_addf(p, " (rank %ld)", r->rank);
+	sb_adds(p, ".<br>Claims with evidence of China hardware, by kind:");
+	for (k = 0; k < 5; k++)
+		sb_addf(p, "%s %s %ld", k ? "," : "", kinds[k], r->ev[k]);
+	sb_addf(p, " <span class=\"n\">(n=%ld claims)</span>.<br>", r->claims);
+	sb_addf(p, "Review complaints: %ld of %ld reviews", r->complaints, r->reviews);
+	if (r->reviews > 0) {
+		sb_adds(p, " (");
+		pct(p, (double)r->complaints / (double)r->reviews);
+		sb_adds(p, ")");
+	}
+	sb_addf(p, "; evasive replies: %ld of %ld answered questions", r->evasive, r->replies);
+	if (r->replies > 0) {
+		sb_adds(p, " (");
+		pct(p, (double)r->evasive / (double)r->replies);
+		sb_adds(p, ")");
+	}
+	sb_adds(p, ".</p>\n");
+
+	sqlite3_reset(ls);
+	sqlite3_bind_text(ls, 1, r->id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(ls)) == SQLITE_ROW) {
+		const char *lid = (const char *)sqlite3_column_text(ls, 0);
+		const char *verdict = (const char *)sqlite3_column_text(ls, 3);
+		if (shown++ == 0)
+			sb_adds(p, "<ul class=\"listings\">\n");
+		sb_adds(p, "<li><span class=\"v-");
+		html_escape(p, verdict);
+		sb_adds(p, "\">");
+		html_escape(p, verdict);
+		sb_adds(p, "</span>: <span class=\"title\">");
+		text_or(p, sqlite3_column_text(ls, 1), "");
+		sb_adds(p, "</span> <span class=\"n\">listing ");
+		html_escape(p, lid);
+		sb_adds(p, ", ship-to ");
+		text_or(p, sqlite3_column_text(ls, 2), "unknown");
+		sb_addf(p, ", score %.2f", sqlite3_column_double(ls, 4));
+		if (sqlite3_column_text(ls, 5) && *sqlite3_column_text(ls, 5)) {
+			sb_adds(p, ", lacks ");
+			text_or(p, sqlite3_column_text(ls, 5), "");
+		}
+		sb_adds(p, "</span>\n<ul class=\"ev\">\n");
+		sqlite3_reset(es);
+		sqlite3_bind_text(es, 1, lid, -1, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(es)) == SQLITE_ROW) {
+			sb_adds(p, "<li><span class=\"sig\">");
+			text_or(p, sqlite3_column_text(es, 0), "");
+			sb_adds(p, "</span> (");
+			text_or(p, sqlite3_column_text(es, 1), "");
+			sb_adds(p, " ");
+			text_or(p, sqlite3_column_text(es, 2), "");
+			sb_addf(p, ", weight %+.1f)", sqlite3_column_double(es, 4));
+			if (sqlite3_column_text(es, 3)) {
+				sb_adds(p, ": <span class=\"excerpt\">&ldquo;");
+				text_or(p, sqlite3_column_text(es, 3), "");
+				sb_adds(p, "&rdquo;</span>");
+			}
+			sb_adds(p, "</li>\n");
+		}
+		if (rc != SQLITE_DONE)
+			return db_fail(db, err, "report: cannot read evidence");
+		sb_adds(p, "</ul></li>\n");
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "report: cannot read listings");
+	if (shown)
+		sb_adds(p, "</ul>\n");
+	if (shown >= MAX_LISTINGS_SHOWN)
+		sb_addf(p, "<p class=\"muted\">First %d listings shown; evidence.csv has all.</p>\n",
+			MAX_LISTINGS_SHOWN);
+	sb_adds(p, "</section>\n");
+	return 0;
+}
+
+static int evidence_sections(strbuf *p, sqlite3 *db, const srow *v, size_t n, gv_error *err)
+{
+	sqlite3_stmt *ls = NULL, *es = NULL;
+	char sql[1024];
+	size_t i;
+	int ret = -1;
+
+	sb_adds(p, "<h2 id=\"evidence\">Evidence per seller</h2>\n<p>For each seller, its "
+		   "mislabelled and suspect listings with the evidence behind each verdict: what "
+		   "the listing itself shows, what buyers wrote, how the seller answered. Quotes "
+		   "are shortened; listings.csv and evidence.csv have everything.</p>\n");
+	snprintf(sql, sizeof sql,
+		 "SELECT listing_id, title, market, verdict, score, missing_bands\n"
+		 "FROM v_listing_verdicts WHERE seller_id = ?1 AND claim = 'global_version'\n"
+		 " AND verdict IN ('mislabelled', 'suspect')\n"
+		 "ORDER BY verdict = 'suspect', score DESC, listing_id LIMIT %d",
+		 MAX_LISTINGS_SHOWN);
+	if (db_prepare(db, sql, &ls, err) < 0)
+		goto cleanup;
+	snprintf(sql, sizeof sql,
+		 "SELECT signal, source, source_id, excerpt, weight FROM v_evidence\n"
+		 "WHERE listing_id = ?1 ORDER BY weight DESC, signal, source_id LIMIT %d",
+		 MAX_EVIDENCE_SHOWN);
+	if (db_prepare(db, sql, &es, err) < 0)
+		goto cleanup;
+	for (i = 0; i < n; i++)
+		if (seller_section(p, db, ls, es, &v[i], err) < 0)
+			goto cleanup;
+	ret = 0;
+cleanup:
+	sqlite3_finalize(ls);
+	sqlite3_finalize(es);
+	return ret;
+}
+
+static void method(strbuf *p, const weights *w, long min_claims)
+{
+	size_t r;
+	int c;
+
+	sb_adds(p, "<h2 id=\"method\">Method</h2>\n"
+		   "<p>Each listing's title, specifications and description are read for what it "
+		   "<em>claims</em> (&ldquo;Global Version&rdquo; and its translations; an honest "
+		   "&ldquo;Global ROM&rdquo; or a China version is no such claim). Then the evidence "
+		   "about the <em>hardware</em> is collected: the model number (China variants end "
+		   "in C), the LTE bands listed against the bands of the Global variant and the "
+		   "key bands of the buyer's market, what buyers report in reviews (no 4G, a China "
+		   "ROM version string) and how the seller answers questions. Each signal has a "
+		   "weight; positive weights point to China hardware, negative ones to global "
+		   "hardware, and a listing's score is their sum.</p>\n"
+		   "<p>A listing that claims Global Version is <b>mislabelled</b> when its score "
+		   "reaches the <code>mislabelled_at</code> threshold, <b>suspect</b> when it "
+		   "reaches <code>suspect_at</code>, <b>consistent</b> when the evidence fits "
+		   "global hardware, <b>unverified</b> otherwise. A seller's <b>mislabel rate</b> is "
+		   "its mislabelled listings divided by its Global Version listings, shown with a "
+		   "95% Wilson score interval: the range of true rates the sample is consistent "
+		   "with. Small samples give wide intervals, which is why sellers are ranked by "
+		   "the interval's lower end. ");
+	sb_addf(p, "Sellers with fewer than %ld claims are not ranked.</p>\n", min_claims);
+	if (!w) {
+		sb_adds(p, "<p class=\"muted\">The weights and thresholds (schemas/weights.csv, "
+			   "thresholds.csv) could not be read when this report was written.</p>\n");
+		return;
+	}
+	sb_adds(p, "<h3>Signals and weights</h3>\n<table><thead><tr><th>Signal</th>"
+		   "<th class=\"num\">Weight</th><th>Strength</th><th>Meaning</th></tr></thead>"
+		   "<tbody>\n");
+	c = refcsv_col(&w->signals, "strength");
+	for (r = 0; r < w->signals.nrows; r++) {
+		sb_adds(p, "<tr><td class=\"sig\">");
+		html_escape(p, refcsv_get(&w->signals, r, 0));
+		sb_addf(p, "</td><td class=\"num\">%+.1f</td><td>", w->w[r]);
+		html_escape(p, refcsv_get(&w->signals, r, c));
+		sb_adds(p, "</td><td>");
+		html_escape(p, refcsv_get(&w->signals, r, refcsv_col(&w->signals, "description")));
+		sb_adds(p, "</td></tr>\n");
+	}
+	sb_adds(p, "</tbody></table>\n<h3>Thresholds</h3>\n<table><thead><tr><th>Name</th>"
+		   "<th class=\"num\">Value</th><th>Meaning</th></tr></thead><tbody>\n");
+	for (r = 0; r < w->thresholds.nrows; r++) {
+		sb_adds(p, "<tr><td class=\"sig\">");
+		html_escape(p, refcsv_get(&w->thresholds, r, 0));
+		sb_addf(p, "</td><td class=\"num\">%g</td><td>", w->t[r]);
+		html_escape(p, refcsv_get(&w->thresholds, r,
+					  refcsv_col(&w->thresholds, "description")));
+		sb_adds(p, "</td></tr>\n");
+	}
+	sb_adds(p, "</tbody></table>\n");
+}
+
+static int inputs(strbuf *p, sqlite3 *db, gv_error *err)
+{
+	sqlite3_stmt *st;
+	int rc, any = 0;
+
+	sb_adds(p, "<h2 id=\"inputs\">Inputs</h2>\n<p>Every dump file offered to the database, "
+		   "with its XXH3-128 fingerprint (the same bytes always give the same "
+		   "fingerprint) and row counts.</p>\n");
+	if (db_prepare(db,
+		       "SELECT path, coalesce(kind, '?'), fingerprint, rows_read, rows_stored,\n"
+		       " rows_duplicate, rows_rejected, status, reason, started_at\n"
+		       "FROM ingest_files ORDER BY file_id",
+		       &st, err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!any++)
+			sb_adds(p, "<table><thead><tr><th>File</th><th>Kind</th><th>Fingerprint</th>"
+				   "<th class=\"num\">Rows read</th><th class=\"num\">Stored</th>"
+				   "<th class=\"num\">Duplicates</th><th class=\"num\">Rejected</th>"
+				   "<th>Status</th><th>Ingested</th></tr></thead><tbody>\n");
+		sb_adds(p, "<tr><td><code>");
+		text_or(p, sqlite3_column_text(st, 0), "");
+		sb_adds(p, "</code></td><td>");
+		text_or(p, sqlite3_column_text(st, 1), "");
+		sb_adds(p, "</td><td class=\"fp\">");
+		text_or(p, sqlite3_column_text(st, 2), "");
+		sb_addf(p, "</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td>"
+			   "<td class=\"num\">%lld</td><td class=\"num\">%lld</td><td>",
+			(long long)sqlite3_column_int64(st, 3), (long long)sqlite3_column_int64(st, 4),
+			(long long)sqlite3_column_int64(st, 5), (long long)sqlite3_column_int64(st, 6));
+		text_or(p, sqlite3_column_text(st, 7), "");
+		if (sqlite3_column_text(st, 8)) {
+			sb_adds(p, ": ");
+			text_or(p, sqlite3_column_text(st, 8), "");
+		}
+		sb_adds(p, "</td><td>");
+		text_or(p, sqlite3_column_text(st, 9), "");
+		sb_adds(p, "</td></tr>\n");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "report: cannot read ingest_files");
+	sb_adds(p, any ? "</tbody></table>\n" : "<p class=\"muted\">No input files recorded.</p>\n");
+	return 0;
+}
+
 int html_write(FILE *f, sqlite3 *db, const html_ctx *ctx, gv_error *err)
 {
-	(void)db; (void)ctx; (void)err;
-	fputs("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>gvaudit report</title></head><body></body></html>\n", f);
-	return 0;
+	strbuf p;
+	srow *sellers = NULL;
+	size_t n = 0;
+	char nonce[33];
+	long min_claims = ctx->w ? (long)weights_threshold(ctx->w, "min_claims_ranked", 3) : 3;
+	int ret = -1;
+
+	sb_init(&p);
+	nonce_new(nonce);
+	if (page_head(&p, db, ctx, nonce, err) < 0 || load_sellers(db, &sellers, &n, err) < 0)
+		goto cleanup;
+	sellers_table(&p, sellers, n, min_claims);
+	top_chart(&p, sellers, n);
+	changes(&p, sellers, n);
+	sb_adds(&p, "<h2 id=\"markets\">Missing key bands by market</h2>\n");
+	chart_markets(&p, ctx->markets);
+	if (evidence_sections(&p, db, sellers, n, err) < 0)
+		goto cleanup;
+	method(&p, ctx->w, min_claims);
+	if (inputs(&p, db, err) < 0)
+		goto cleanup;
+	sb_addf(&p, "<footer class=\"muted\"><p>Written by gvaudit %s. Figures: sellers.csv, "
+		    "listings.csv, evidence.csv, markets.csv beside this page.</p></footer>\n"
+		    "<script nonce=\"%s\">\n%s</script>\n</body>\n</html>\n",
+		GV_VERSION, nonce, SCRIPT);
+	if (fwrite(p.buf, 1, p.len, f) != p.len) {
+		gv_error_set(err, NULL, 0, "report: cannot write report.html");
+		goto cleanup;
+	}
+	ret = 0;
+cleanup:
+	free_sellers(sellers, n);
+	sb_release(&p);
+	return ret;
 }

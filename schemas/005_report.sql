@@ -134,7 +134,8 @@ LEFT JOIN listing_facts f ON f.listing_id = v.listing_id;
 -- v_seller_history: every seller's figures per run, with the change since
 -- that seller's previous recorded run (NULL on its first run or when either
 -- rate is NULL) and newly_ranked = 1 when the seller crossed
--- min_claims_ranked in this run (ranked now, not ranked or absent before).
+-- min_claims_ranked in this run: ranked now, not ranked (or not yet seen) in
+-- an earlier run. On the very first recorded run nobody is "newly" ranked.
 CREATE VIEW v_seller_history AS
 SELECT h.run_id,
        h.recorded_at,
@@ -157,6 +158,7 @@ SELECT h.run_id,
        h.global_claims - LAG(h.global_claims) OVER w AS claims_change,
        LAG(h.rank) OVER w AS prev_rank,
        CASE WHEN h.status = 'ranked' AND COALESCE(LAG(h.status) OVER w, '') <> 'ranked'
+                 AND EXISTS (SELECT 1 FROM seller_history o WHERE o.run_id < h.run_id)
             THEN 1 ELSE 0 END AS newly_ranked
 FROM seller_history h
 WINDOW w AS (PARTITION BY h.seller_id ORDER BY h.run_id);
