@@ -54,8 +54,8 @@ static int cmp_rank(const void *pa, const void *pb)
 		rb = (double)b->mislabelled / (double)b->claims;
 		if (ra != rb)
 			return ra > rb ? -1 : 1;
-		if (a->claims != b->claims)
-			return a->claims > b->claims ? -1 : 1;
+		if (a->ci_high != b->ci_high) /* then how bad it could be */
+			return a->ci_high > b->ci_high ? -1 : 1;
 	}
 	return strcmp(a->seller_id, b->seller_id);
 }

@@ -36,10 +36,10 @@ typedef struct seller_rank {
 } seller_rank;
 
 /* Rank v in place: sellers with at least min_claims claims come first,
- * ordered by ci_low (highest first), then rate, then claims (more first),
- * then seller_id, and get ranks 1, 2, ...; the rest follow by seller_id with
+ * ordered by ci_low (highest first), then rate, then ci_high (highest
+ * first), then seller_id, and get ranks 1, 2, ...; the rest follow by seller_id with
  * rank 0. The order is total, so the same figures always give the same
- * ranking. Reads claims, mislabelled, ci_low; sets rank and status. */
+ * ranking. Reads claims, mislabelled, ci_low, ci_high; sets rank and status. */
 void sellers_rank(seller_rank *v, size_t n, long min_claims);
 
 /* Recompute every seller's figures from verdicts and evidence and record
