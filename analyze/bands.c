@@ -1,10 +1,730 @@
-/* bands.c: placeholder until the band parser lands (finds nothing). */
+/* bands.c: see bands.h.
+ *
+ * Two layers. The lexer turns bytes into tokens (numbers, "B3"/"n78" band
+ * tokens, "800MHz" frequencies, "4G" generations, words classed as technology
+ * headings or noise, separators); it is a pure function of the position, so
+ * peeking ahead is just lexing from a saved offset. The parser keeps the
+ * current technology section (set by headings such as "3G: WCDMA" or
+ * "LTE-TDD:") and collects one list at a time into a fixed buffer; when the
+ * list ends it is committed to the set of its section, or dropped when it was
+ * never clearly a band list ("5G 8/256GB" in a title). */
 #include "analyze/bands.h"
 
 #include <string.h>
 
+enum tech { TECH_NONE, TECH_GSM, TECH_UMTS, TECH_LTE, TECH_NR };
+
+enum tok_kind {
+	TK_END,
+	TK_NL,     /* newline: ends a list, not the section */
+	TK_PUNCT,  /* separator, in .punct (full-width forms folded to ASCII) */
+	TK_NUM,    /* bare number, .value (-1 when too long to be anything) */
+	TK_FREQ,   /* "800MHz", .value in MHz */
+	TK_BAND,   /* "B3", "B28A", "Band3": .value */
+	TK_NRBAND, /* "n78", "N78": .value */
+	TK_GEN,    /* "4G": a heading, .value = tech */
+	TK_WORD,   /* letters: .word class, .value tech or qualifier */
+	TK_JUNK    /* anything else: "8GB", "M2101K9G", non-ASCII text */
+};
+
+enum word_class { W_JUNK, W_NEUTRAL, W_AND, W_BANDKW, W_TECH, W_QUAL };
+enum qual { Q_NONE, Q_FDD, Q_TDD, Q_SA };
+
+typedef struct token {
+	enum tok_kind kind;
+	size_t end;  /* offset just past the token */
+	char punct;
+	int value;
+	int word;    /* enum word_class for TK_WORD */
+} token;
+
+/* ---- lexer ---- */
+
+static int is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+static int word_eq(const char *s, size_t n, const char *w)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (!w[i] || lower((unsigned char)s[i]) != w[i])
+			return 0;
+	return w[n] == '\0';
+}
+
+static const struct {
+	const char *w;
+	int cls, value;
+} words[] = {
+	{"gsm", W_TECH, TECH_GSM}, {"edge", W_TECH, TECH_GSM}, {"gprs", W_TECH, TECH_GSM},
+	{"wcdma", W_TECH, TECH_UMTS}, {"umts", W_TECH, TECH_UMTS}, {"hspa", W_TECH, TECH_UMTS},
+	{"hsdpa", W_TECH, TECH_UMTS}, {"hsupa", W_TECH, TECH_UMTS}, {"scdma", W_TECH, TECH_UMTS},
+	{"tdscdma", W_TECH, TECH_UMTS}, {"cdma", W_TECH, TECH_UMTS}, {"cdma2000", W_TECH, TECH_UMTS},
+	{"evdo", W_TECH, TECH_UMTS}, {"lte", W_TECH, TECH_LTE}, {"fddlte", W_TECH, TECH_LTE},
+	{"nr", W_TECH, TECH_NR}, {"fdd", W_QUAL, Q_FDD}, {"tdd", W_QUAL, Q_TDD},
+	{"td", W_QUAL, Q_TDD}, {"tddlte", W_QUAL, Q_TDD}, {"sa", W_QUAL, Q_SA},
+	{"nsa", W_QUAL, Q_SA}, {"band", W_BANDKW, 0}, {"bands", W_BANDKW, 0},
+	{"banda", W_BANDKW, 0}, {"bandas", W_BANDKW, 0}, {"bande", W_BANDKW, 0},
+	{"frequency", W_NEUTRAL, 0}, {"frequencies", W_NEUTRAL, 0}, {"freq", W_NEUTRAL, 0},
+	{"network", W_NEUTRAL, 0}, {"networks", W_NEUTRAL, 0}, {"mhz", W_NEUTRAL, 0},
+	{"support", W_NEUTRAL, 0}, {"supports", W_NEUTRAL, 0}, {"supported", W_NEUTRAL, 0},
+	{"advanced", W_NEUTRAL, 0}, {"ca", W_NEUTRAL, 0}, {"and", W_AND, 0},
+	{"or", W_AND, 0},
+};
+
+static void classify_word(const char *s, size_t n, token *t)
+{
+	size_t i;
+	t->kind = TK_WORD;
+	t->word = n == 1 ? W_NEUTRAL : W_JUNK; /* "LTE-A", "B 28 A": lone letters */
+	t->value = 0;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (word_eq(s, n, words[i].w)) {
+			t->word = words[i].cls;
+			t->value = words[i].value;
+			return;
+		}
+}
+
+/* Value of n digits, or -1 past 6 digits (model numbers, ids). */
+static int digits_value(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+	if (n > 6)
+		return -1;
+	for (i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* An ASCII alphanumeric run s[0..n): letters, digits, letters. */
+static void classify_alnum(const char *s, size_t n, token *t)
+{
+	size_t a = 0, d, r;
+	while (a < n && is_alpha((unsigned char)s[a]))
+		a++;
+	d = a;
+	while (d < n && is_digit((unsigned char)s[d]))
+		d++;
+	r = d;
+	while (r < n && is_alpha((unsigned char)s[r]))
+		r++;
+	t->kind = TK_JUNK;
+	if (r != n)
+		return; /* "M2101K9G": letters after digits after letters */
+	if (d == a) {
+		classify_word(s, n, t);
+		return;
+	}
+	if (a == 0) {
+		t->value = digits_value(s, d);
+		if (d == n) {
+			t->kind = TK_NUM;
+		} else if (word_eq(s + d, n - d, "mhz") || word_eq(s + d, n - d, "m")) {
+			if (t->value > 0)
+				t->kind = TK_FREQ;
+		} else if (d == 1 && word_eq(s + d, n - d, "g") && s[0] >= '2' && s[0] <= '5') {
+			static const int gen[] = {TECH_GSM, TECH_UMTS, TECH_LTE, TECH_NR};
+			t->kind = TK_GEN;
+			t->value = gen[s[0] - '2'];
+		}
+		return;
+	}
+	if (d - a > 3)
+		return;
+	if ((a == 1 && lower((unsigned char)s[0]) == 'b') || word_eq(s, a, "band")) {
+		/* B28A / B28B are the two halves of band 28 */
+		if (d == n || (n - d == 1 && (lower((unsigned char)s[d]) == 'a' ||
+					      lower((unsigned char)s[d]) == 'b'))) {
+			t->kind = TK_BAND;
+			t->value = digits_value(s + a, d - a);
+		}
+	} else if (a == 1 && lower((unsigned char)s[0]) == 'n' && d == n) {
+		t->kind = TK_NRBAND;
+		t->value = digits_value(s + a, d - a);
+	}
+}
+
+/* Length of the UTF-8 sequence at s[0..n) (1 for a stray byte), never past n. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t want = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 1;
+	size_t i;
+	if (want > n)
+		return 1;
+	for (i = 1; i < want; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 1;
+	return want;
+}
+
+/* Full-width and CJK separators sellers paste: fold to ASCII, or 0. */
+static char fold_wide(const unsigned char *s, size_t n)
+{
+	if (n == 3 && s[0] == 0xEF && s[1] == 0xBC) {
+		switch (s[2]) {
+		case 0x9A: return ':';
+		case 0x8C: return ',';
+		case 0x8F: return '/';
+		case 0x9B: return ';';
+		case 0x88: return '(';
+		case 0x89: return ')';
+		}
+	}
+	if (n == 3 && s[0] == 0xEF && s[1] == 0xBD && s[2] == 0x9C)
+		return '|';
+	if (n == 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x81)
+		return ','; /* ideographic comma */
+	return 0;
+}
+
+/* The token starting at or after pos. */
+static void lex(const char *text, size_t len, size_t pos, token *t)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	memset(t, 0, sizeof *t);
+	for (;;) {
+		if (pos >= len) {
+			t->kind = TK_END;
+			t->end = len;
+			return;
+		}
+		if (s[pos] == '\n') {
+			t->kind = TK_NL;
+			t->end = pos + 1;
+			return;
+		}
+		if (s[pos] < 0x80 && !(s[pos] > ' ' && s[pos] < 0x7F)) {
+			pos++; /* blanks and control characters */
+			continue;
+		}
+		if (s[pos] == 0xC2 && pos + 1 < len && s[pos + 1] == 0xA0) {
+			pos += 2; /* no-break space */
+			continue;
+		}
+		break;
+	}
+	if (s[pos] >= 0x80) {
+		size_t n = utf8_len(s + pos, len - pos);
+		char c = fold_wide(s + pos, n);
+		t->end = pos + n;
+		if (c) {
+			t->kind = TK_PUNCT;
+			t->punct = c;
+		} else {
+			t->kind = TK_JUNK;
+		}
+		return;
+	}
+	if (is_alpha(s[pos]) || is_digit(s[pos])) {
+		size_t e = pos;
+		while (e < len && (is_alpha(s[e]) || is_digit(s[e])))
+			e++;
+		t->end = e;
+		classify_alnum(text + pos, e - pos, t);
+		return;
+	}
+	t->kind = TK_PUNCT;
+	t->punct = (char)s[pos];
+	t->end = pos + 1;
+}
+
+/* ---- band tables ---- */
+
+static int lte_valid(int n)
+{
+	return (n >= 1 && n <= 14) || (n >= 17 && n <= 53) || (n >= 65 && n <= 76) || n == 85 ||
+	       n == 87 || n == 88;
+}
+
+static int nr_valid(int n)
+{
+	static const unsigned char ok[] = {1, 2, 3, 5, 7, 8, 12, 13, 14, 18, 20, 24, 25, 26, 28, 29,
+					   30, 34, 38, 39, 40, 41, 46, 47, 48, 50, 51, 53, 65, 66,
+					   67, 70, 71, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84,
+					   85, 86, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100,
+					   101, 102, 103, 104, 105, 106};
+	size_t i;
+	for (i = 0; i < sizeof ok; i++)
+		if (ok[i] == n)
+			return 1;
+	return 0;
+}
+
+static int umts_valid(int n) { return (n >= 1 && n <= 22) || n == 25 || n == 26 || n == 32; }
+
+/* LTE bands a frequency may mean; returns how many (0: not an LTE frequency).
+ * Only figures sellers actually write; "2535" from "2535-2655MHz" is none. */
+static int lte_freq(int mhz, int qual, int out[6])
+{
+	int n = 0;
+#define ADD(x) (out[n++] = (x))
+	switch (mhz) {
+	case 450: ADD(31); ADD(72); break;
+	case 600: ADD(71); break;
+	case 700: ADD(28); ADD(12); ADD(13); ADD(17); break;
+	case 800: ADD(20); ADD(18); ADD(19); ADD(26); break;
+	case 850: ADD(5); ADD(26); break;
+	case 900: ADD(8); break;
+	case 1500: ADD(32); ADD(11); ADD(21); break;
+	case 1700: ADD(4); ADD(66); break;
+	case 1800: ADD(3); break;
+	case 1900:
+		if (qual == Q_TDD) {
+			ADD(39);
+		} else {
+			ADD(2);
+			ADD(25);
+		}
+		break;
+	case 2000: case 2010: ADD(34); break;
+	case 2100: ADD(1); break;
+	case 2300: ADD(40); break;
+	case 2500: ADD(41); break;
+	case 2600:
+		if (qual == Q_FDD) {
+			ADD(7);
+		} else if (qual == Q_TDD) {
+			ADD(38);
+			ADD(41);
+		} else {
+			ADD(7);
+			ADD(38);
+			ADD(41);
+		}
+		break;
+	case 3500: ADD(42); ADD(48); break;
+	case 3700: ADD(43); ADD(48); break;
+	}
+#undef ADD
+	return n;
+}
+
+static int umts_freq(int mhz)
+{
+	switch (mhz) {
+	case 2100: return 1;
+	case 1900: return 2;
+	case 1700: return 4;
+	case 850: return 5;
+	case 900: return 8;
+	}
+	return 0;
+}
+
+/* ---- parser ---- */
+
+#define LIST_MAX 128
+
+typedef struct elem {
+	short value;
+	unsigned char freq;     /* a MHz figure, not a band number */
+	unsigned char prefixed; /* written "B3" / "n78" */
+	unsigned char range;    /* "B1-B5": runs from the previous element */
+} elem;
+
+typedef struct parser {
+	bands *b;
+	int section, section_before; /* TECH_*; before the pending heading */
+	int qual;                    /* Q_FDD / Q_TDD of the LTE heading */
+	int open;                    /* a list is being collected */
+	int heading;                 /* it was opened by a heading and has no elements yet */
+	int group_tech;              /* strongest technology word in that heading */
+	int colon;                   /* the heading ended with ':' */
+	int strong;                  /* explicit: "Band", "B3", "n78", or a "heading:" */
+	int list_tech;               /* TECH_* the list belongs to; NONE = no heading */
+	int nr_list;                 /* opened by an "n78" token */
+	char sep;                    /* separator since the last element */
+	elem v[LIST_MAX];
+	int n;
+	bands_confidence conf;       /* strongest evidence of this call */
+} parser;
+
+static int conf_rank(bands_confidence c)
+{
+	/* merging order: explicit numbers beat MHz guesses beat bare titles */
+	static const int rank[] = {0, 2, 1, 3};
+	return rank[c];
+}
+
+static void note_conf(parser *p, bands_confidence c)
+{
+	if (conf_rank(c) > conf_rank(p->conf))
+		p->conf = c;
+}
+
+static void set_lte(parser *p, int n)
+{
+	if (!p->b->lte[n]) {
+		p->b->lte[n] = 1;
+		p->b->n_lte++;
+	}
+}
+
+static void set_nr(parser *p, int n)
+{
+	if (!p->b->nr[n]) {
+		p->b->nr[n] = 1;
+		p->b->n_nr++;
+	}
+}
+
+/* A list written without any explicit marker must look like a band list:
+ * two or more valid numbers, and not "RAM/storage" ("4G 2/32", "5G 8+256"). */
+static int weak_list_ok(const parser *p, int tech)
+{
+	int i, cand[6];
+	if (p->n < 2)
+		return 0;
+	if (p->n == 2 && !p->v[1].freq) {
+		static const short mem[] = {16, 32, 64, 128, 256, 512};
+		size_t k;
+		for (k = 0; k < sizeof mem / sizeof mem[0]; k++)
+			if (p->v[1].value == mem[k])
+				return 0;
+	}
+	for (i = 0; i < p->n; i++) {
+		int v = p->v[i].value;
+		int is_freq = p->v[i].freq || v >= 400;
+		if (tech == TECH_LTE && !(is_freq ? lte_freq(v, p->qual, cand) > 0 : lte_valid(v)))
+			return 0;
+		if (tech == TECH_NR && (is_freq || !nr_valid(v)))
+			return 0;
+		if (tech == TECH_UMTS && !(is_freq ? umts_freq(v) > 0 : umts_valid(v)))
+			return 0;
+	}
+	return 1;
+}
+
+static void commit_lte(parser *p, const elem *e, const elem *prev, bands_confidence sure)
+{
+	int cand[6], k, nc;
+	if (e->freq || e->value >= 400) {
+		nc = lte_freq(e->value, p->qual, cand);
+		if (nc == 1) {
+			set_lte(p, cand[0]);
+			note_conf(p, BANDS_LIKELY);
+		} else if (nc > 1) {
+			for (k = 0; k < nc; k++)
+				p->b->lte_maybe[cand[k]] = 1;
+			note_conf(p, BANDS_AMBIGUOUS);
+		}
+		return;
+	}
+	if (!lte_valid(e->value))
+		return;
+	set_lte(p, e->value);
+	note_conf(p, sure);
+	if (e->range && prev && !prev->freq && prev->value < e->value) {
+		/* "B1-B5": the ends are listed; what lies between is only a guess */
+		for (k = prev->value + 1; k < e->value; k++)
+			if (lte_valid(k))
+				p->b->lte_maybe[k] = 1;
+		note_conf(p, BANDS_AMBIGUOUS);
+	}
+}
+
+/* End the current list: add its elements to the set of its section. */
+static void close_list(parser *p)
+{
+	int i, tech;
+	bands_confidence sure;
+
+	if (!p->open)
+		return;
+	if (p->heading && !p->colon)
+		p->section = p->section_before; /* "Redmi Note 12 5G Global": no heading */
+	tech = p->nr_list ? TECH_NR : p->list_tech;
+	/* SURE needs a heading: a bare "B20" or "n78" in a title is only LIKELY */
+	sure = p->list_tech == TECH_NONE ? BANDS_LIKELY : BANDS_SURE;
+	if (tech == TECH_NONE)
+		tech = TECH_LTE; /* "B1/B3/B20", "Bands: 1, 3" without a heading */
+	if (p->n && (p->strong || weak_list_ok(p, tech))) {
+		for (i = 0; i < p->n; i++) {
+			const elem *e = &p->v[i];
+			switch (tech) {
+			case TECH_LTE:
+				commit_lte(p, e, i ? &p->v[i - 1] : NULL, sure);
+				break;
+			case TECH_NR:
+				if (!e->freq && e->value < 400 && nr_valid(e->value)) {
+					set_nr(p, e->value);
+					note_conf(p, sure);
+				}
+				break;
+			case TECH_UMTS:
+				if (e->freq || e->value >= 400) {
+					if (umts_freq(e->value))
+						p->b->umts[umts_freq(e->value)] = 1;
+				} else if (umts_valid(e->value)) {
+					p->b->umts[e->value] = 1;
+				}
+				break;
+			default: /* GSM 850/900/1800/1900: never LTE */
+				break;
+			}
+		}
+	}
+	p->open = p->heading = p->colon = p->strong = p->nr_list = 0;
+	p->n = 0;
+	p->sep = 0;
+}
+
+static void open_list(parser *p)
+{
+	close_list(p);
+	p->open = 1;
+	p->list_tech = p->section;
+	p->n = 0;
+	p->sep = 0;
+}
+
+static void add_elem(parser *p, int value, int freq, int prefixed)
+{
+	elem *e;
+	if (value <= 0 || value > 9999)
+		return;
+	if (p->n == LIST_MAX) {
+		/* a very long list: keep what is known so far, carry on */
+		int strong = p->strong, tech = p->list_tech, nr = p->nr_list;
+		close_list(p);
+		p->open = 1;
+		p->strong = strong;
+		p->list_tech = tech;
+		p->nr_list = nr;
+	}
+	e = &p->v[p->n++];
+	e->value = (short)value;
+	e->freq = (unsigned char)freq;
+	e->prefixed = (unsigned char)prefixed;
+	e->range = p->sep == '-' && prefixed && p->n > 1 && p->v[p->n - 2].prefixed;
+	p->heading = 0;
+	p->sep = 0;
+}
+
+/* A technology word or "4G": starts a heading, or refines the one pending
+ * ("4G LTE", "FDD-LTE", "3G WCDMA", "TD-SCDMA"). */
+static void heading_word(parser *p, int tech, int qual)
+{
+	if (!(p->open && p->heading)) {
+		int before = p->section;
+		open_list(p);
+		p->heading = 1;
+		p->group_tech = TECH_NONE;
+		p->section_before = before;
+		p->qual = Q_NONE;
+	}
+	if (tech != TECH_NONE) {
+		p->group_tech = tech;
+		p->section = tech;
+	} else if (qual == Q_SA) {
+		if (p->group_tech == TECH_NONE)
+			p->section = TECH_NR;
+	} else {
+		p->qual = qual;
+		if (p->group_tech == TECH_NONE)
+			p->section = TECH_LTE; /* "FDD B1 B3", "TDD: 38/40" */
+	}
+	p->list_tech = p->section;
+}
+
+/* Skip "(2535-2655MHz)" after an element: up to the closing parenthesis on
+ * the same line, if it comes soon. Returns the position after it, or pos. */
+static size_t skip_parens(const char *s, size_t len, size_t pos)
+{
+	size_t i, lim = pos + 96 < len ? pos + 96 : len;
+	for (i = pos; i < lim && s[i] != '\n'; i++)
+		if (s[i] == ')' || (s[i] == '\xEF' && i + 2 < len && s[i + 1] == '\xBC' &&
+				    s[i + 2] == '\x89'))
+			return i + (s[i] == ')' ? 1 : 3);
+	return pos;
+}
+
+static int next_is_colon(const char *s, size_t len, size_t pos)
+{
+	token t;
+	lex(s, len, pos, &t);
+	return t.kind == TK_PUNCT && t.punct == ':';
+}
+
+void bands_parse(bands *b, const char *text, size_t len)
+{
+	parser p;
+	size_t pos = 0;
+	token t;
+
+	if (!b || !text)
+		return;
+	memset(&p, 0, sizeof p);
+	p.b = b;
+	for (;;) {
+		int was_elem = 0;
+		lex(text, len, pos, &t);
+		pos = t.end;
+		switch (t.kind) {
+		case TK_END:
+			close_list(&p);
+			goto done;
+		case TK_NL:
+			close_list(&p);
+			break;
+		case TK_PUNCT:
+			switch (t.punct) {
+			case ':':
+				if (p.open && p.heading)
+					p.colon = p.strong = 1;
+				else if (p.open && p.n)
+					close_list(&p);
+				break;
+			case '/': case ',': case '+': case '&': case '\\': case '-':
+				if (p.open && (p.sep == 0 || t.punct != '-'))
+					p.sep = t.punct;
+				break;
+			case '(': case ')': case '[': case ']': case '\'':
+				break;
+			default: /* | ; . = < > and the rest end a list */
+				close_list(&p);
+				break;
+			}
+			break;
+		case TK_NUM:
+			if (p.open && t.value > 0) {
+				add_elem(&p, t.value, 0, 0);
+				was_elem = 1;
+			} else if (p.open) {
+				close_list(&p); /* a 7+ digit number is no band */
+			}
+			break;
+		case TK_FREQ:
+			if (!p.open && (p.section == TECH_LTE || p.section == TECH_UMTS))
+				open_list(&p);
+			if (p.open) {
+				add_elem(&p, t.value, 1, 0);
+				was_elem = 1;
+			}
+			break;
+		case TK_BAND:
+			if (p.open && p.nr_list)
+				close_list(&p);
+			if (!p.open)
+				open_list(&p);
+			p.strong = 1;
+			add_elem(&p, t.value, 0, 1);
+			was_elem = 1;
+			break;
+		case TK_NRBAND:
+			if (p.open && !p.nr_list && (p.n || p.list_tech != TECH_NR))
+				close_list(&p);
+			if (!p.open)
+				open_list(&p);
+			p.nr_list = p.strong = 1;
+			add_elem(&p, t.value, 0, 1);
+			was_elem = 1;
+			break;
+		case TK_GEN:
+			heading_word(&p, t.value, Q_NONE);
+			break;
+		case TK_WORD:
+			switch (t.word) {
+			case W_TECH:
+				heading_word(&p, t.value, Q_NONE);
+				break;
+			case W_QUAL:
+				heading_word(&p, TECH_NONE, t.value);
+				break;
+			case W_BANDKW:
+				if (!p.open || p.n)
+					open_list(&p);
+				p.strong = 1;
+				break;
+			case W_AND:
+				if (p.open)
+					p.sep = ',';
+				break;
+			case W_NEUTRAL:
+				if (next_is_colon(text, len, pos) && !(p.open && (p.heading || p.strong))) {
+					close_list(&p); /* "Network Frequency:" */
+					p.section = TECH_NONE;
+				}
+				break;
+			default:
+				close_list(&p);
+				if (next_is_colon(text, len, pos))
+					p.section = TECH_NONE; /* "Certification:", "Model Number:" */
+				break;
+			}
+			break;
+		case TK_JUNK:
+			close_list(&p);
+			break;
+		}
+		if (was_elem) {
+			token u;
+			lex(text, len, pos, &u);
+			if (u.kind == TK_PUNCT && u.punct == '(')
+				pos = skip_parens(text, len, u.end);
+		}
+	}
+done:
+	if (conf_rank(p.conf) > conf_rank(b->confidence))
+		b->confidence = p.conf;
+}
+
 void bands_init(bands *b) { memset(b, 0, sizeof *b); }
-void bands_parse(bands *b, const char *text, size_t len) { (void)b; (void)text; (void)len; }
-void bands_format_lte(const bands *b, strbuf *sb, const char *sep) { (void)b; (void)sb; (void)sep; }
-void bands_format_nr(const bands *b, strbuf *sb, const char *sep) { (void)b; (void)sb; (void)sep; }
-const char *bands_confidence_name(bands_confidence c) { (void)c; return "none"; }
+
+static void format_set(const unsigned char *set, const unsigned char *except, char prefix,
+		       strbuf *sb, const char *sep)
+{
+	int i, first = 1;
+	for (i = 1; i < BANDS_MAX; i++) {
+		if (!set[i] || (except && except[i]))
+			continue;
+		if (!first)
+			sb_adds(sb, sep);
+		sb_addf(sb, "%c%d", prefix, i);
+		first = 0;
+	}
+}
+
+void bands_format_lte(const bands *b, strbuf *sb, const char *sep)
+{
+	format_set(b->lte, NULL, 'B', sb, sep);
+}
+
+void bands_format_nr(const bands *b, strbuf *sb, const char *sep)
+{
+	format_set(b->nr, NULL, 'n', sb, sep);
+}
+
+void bands_format_umts(const bands *b, strbuf *sb, const char *sep)
+{
+	format_set(b->umts, NULL, 'B', sb, sep);
+}
+
+void bands_format_maybe(const bands *b, strbuf *sb, const char *sep)
+{
+	format_set(b->lte_maybe, b->lte, 'B', sb, sep);
+}
+
+int bands_has_lte_list(const bands *b)
+{
+	int i;
+	if (b->n_lte)
+		return 1;
+	for (i = 1; i < BANDS_MAX; i++)
+		if (b->lte_maybe[i])
+			return 1;
+	return 0;
+}
+
+const char *bands_confidence_name(bands_confidence c)
+{
+	switch (c) {
+	case BANDS_AMBIGUOUS: return "ambiguous";
+	case BANDS_LIKELY: return "likely";
+	case BANDS_SURE: return "sure";
+	default: return "none";
+	}
+}
