@@ -1,9 +1,200 @@
-/* ingest.c: placeholder until the foundation issue's ingest lands. */
+/* ingest.c: the file driver: fingerprint, skip or read, header, rows,
+ * commit or refuse. See ingest.h.
+ *
+ * Pipeline per file: fingerprint.c hashes the bytes (first pass) and a file
+ * seen before is skipped; gzin.c yields the decompressed bytes; csvrec.c cuts
+ * them into records through libcsv; header.c maps the header row; rows.c
+ * checks each record into a typed row or a reject reason; store.c writes it.
+ * Parsing and checking know nothing of SQLite and storing knows nothing of
+ * CSV, so the two halves can later run on two threads with a queue of
+ * ingest_row batches between them. */
 #include "ingest/ingest.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "common/log.h"
+#include "ingest/csvrec.h"
+#include "ingest/fingerprint.h"
+#include "ingest/gzin.h"
+#include "ingest/header.h"
+#include "ingest/rows.h"
+#include "ingest/store.h"
+
+/* Rows between progress redraws. */
+#define PROGRESS_EVERY 4096
+
+static ssize_t read_gzin(void *ctx, void *buf, size_t cap, gv_error *err)
+{
+	return gzin_read(ctx, buf, cap, err);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* The file cannot be stored: keep only its ingest_files row, log why.
+ * Returns 1, or -1 when even that cannot be written. */
+static int refuse(store *s, store_file *f, const gv_error *why, double t0, ingest_totals *t,
+		  gv_error *err)
+{
+	char reason[sizeof why->msg + 32];
+
+	if (why->line > 0)
+		snprintf(reason, sizeof reason, "line %ld: %s", why->line, why->msg);
+	else
+		snprintf(reason, sizeof reason, "%s", why->msg);
+	store_abort(s);
+	if (store_note_file(s, f, "refused", reason, now_seconds() - t0, err) < 0)
+		return -1;
+	log_info("ingest '%s': refused: %s", f->path, reason);
+	t->files_refused++;
+	return 1;
+}
+
+/* Read the header row into m. 0, or -1 with why filled. */
+static int read_header(csvrec *r, header_map *m, gv_error *why)
+{
+	const csvrec_record *rec;
+	int rc = csvrec_next(r, &rec, why);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return gv_error_set(why, NULL, 0, "empty file: no header row");
+	if (rec->malformed)
+		return gv_error_set(why, NULL, rec->line, "malformed quoting in the header row");
+	if (rec->nfields > rec->nkept)
+		return gv_error_set(why, NULL, rec->line, "header has %d columns, more than %d",
+				    rec->nfields, CSVREC_MAXFIELDS);
+	return header_map_build(m, rec->field, rec->len, rec->nkept, why);
+}
+
+/* Validate and store every data row. 0 at the end of the file, 1 when the
+ * file must be refused (why filled), -1 on a database error (err filled). */
+static int load_rows(store *s, csvrec *r, gzin *g, const header_map *m, const char *label,
+		     store_counts *c, gv_error *why, gv_error *err)
+{
+	const csvrec_record *rec;
+	ingest_row row;
+	char reason[ROWS_REASONLEN];
+	int rc;
+
+	while ((rc = csvrec_next(r, &rec, why)) > 0) {
+		c->read++;
+		if (rows_validate(m, rec, &row, reason, sizeof reason) < 0) {
+			if (store_reject(s, rec->line, reason, rec->raw, rec->raw_len, err) < 0)
+				return -1;
+			c->rejected++;
+		} else {
+			int stored = store_row(s, &row, err);
+			if (stored < 0)
+				return -1;
+			if (stored)
+				c->stored++;
+			else
+				c->duplicate++;
+		}
+		if (c->read % PROGRESS_EVERY == 0)
+			progress_update(label, (double)gzin_consumed(g), (double)gzin_size(g));
+	}
+	return rc < 0 ? 1 : 0;
+}
 
 int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_totals *t,
 		gv_error *err)
 {
-	(void)db; (void)o; (void)t;
-	return gv_error_set(err, path, 0, "ingest: not implemented yet");
+	char fp[FINGERPRINT_HEXLEN + 1], label[64];
+	store_file f;
+	store_counts c;
+	header_map m;
+	gv_error why;
+	store *s;
+	gzin *g = NULL;
+	csvrec *r = NULL;
+	off_t size = 0;
+	long long seen;
+	double t0 = now_seconds();
+	int rc = -1;
+
+	memset(&f, 0, sizeof f);
+	memset(&c, 0, sizeof c);
+	gv_error_clear(&why);
+	f.path = path;
+	f.fingerprint = "";
+	f.bytes = -1;
+	f.run_id = o->run_id;
+	utc_now_iso(f.started_at, sizeof f.started_at);
+	snprintf(label, sizeof label, "ingest %s", base_name(path));
+
+	s = store_new(db, err);
+	if (!s)
+		goto cleanup;
+	if (fingerprint_file(path, fp, &size, &why) < 0) {
+		rc = refuse(s, &f, &why, t0, t, err);
+		goto cleanup;
+	}
+	f.fingerprint = fp;
+	f.bytes = (long long)size;
+	seen = store_seen(s, fp, err);
+	if (seen < 0)
+		goto cleanup;
+	if (seen > 0) {
+		char reason[64];
+		snprintf(reason, sizeof reason, "already ingested as file %lld", seen);
+		if (store_note_file(s, &f, "skipped", reason, now_seconds() - t0, err) < 0)
+			goto cleanup;
+		log_info("ingest '%s': skipped: %s", path, reason);
+		t->files_skipped++;
+		rc = 0;
+		goto cleanup;
+	}
+	g = gzin_open(path, &why);
+	if (!g) {
+		rc = refuse(s, &f, &why, t0, t, err);
+		goto cleanup;
+	}
+	f.compressed = gzin_compressed(g);
+	r = csvrec_new(read_gzin, g);
+	if (read_header(r, &m, &why) < 0) {
+		rc = refuse(s, &f, &why, t0, t, err);
+		goto cleanup;
+	}
+	f.kind = m.kind;
+	if (store_begin(s, &f, !o->no_fts, err) < 0)
+		goto cleanup;
+	rc = load_rows(s, r, g, &m, label, &c, &why, err);
+	if (rc == 1) {
+		rc = refuse(s, &f, &why, t0, t, err);
+		goto cleanup;
+	}
+	if (rc < 0 || store_commit(s, &c, now_seconds() - t0, err) < 0) {
+		rc = -1;
+		goto cleanup;
+	}
+	progress_done();
+	log_info("ingest '%s': kind=%s rows=%lld stored=%lld duplicates=%lld rejected=%lld "
+		 "seconds=%.2f", path, header_kind_name(m.kind), c.read, c.stored, c.duplicate,
+		 c.rejected, now_seconds() - t0);
+	t->files_ok++;
+	t->rows_read += c.read;
+	t->rows_stored += c.stored;
+	t->rows_duplicate += c.duplicate;
+	t->rows_rejected += c.rejected;
+	rc = 0;
+cleanup:
+	if (rc < 0) {
+		char msg[sizeof err->msg];
+		if (s)
+			store_abort(s);
+		snprintf(msg, sizeof msg, "%s", err->msg);
+		gv_error_set(err, path, 0, "ingest '%s': %s", path, msg);
+	}
+	progress_done();
+	csvrec_free(r);
+	gzin_free(g);
+	store_free(s);
+	return rc;
 }

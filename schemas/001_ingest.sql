@@ -93,26 +93,29 @@ CREATE TABLE listing_scrapes (
 
 -- Buyer reviews, deduplicated by review_id; may precede their listing.
 CREATE TABLE reviews (
-    review_id  TEXT PRIMARY KEY,     -- marketplace review id
+    review_id  TEXT NOT NULL UNIQUE, -- marketplace review id (the key)
     listing_id TEXT NOT NULL,        -- the listing reviewed
     rating     INTEGER,              -- 1..5
     country    TEXT,                 -- reviewer's ISO 3166-1 alpha-2 country
     created_at TEXT,                 -- UTC date or date-time
     text       TEXT,                 -- review text, any language
-    file_id    INTEGER               -- ingest_files.file_id it first came from
+    file_id    INTEGER,              -- ingest_files.file_id it first came from
+    review_rowid INTEGER PRIMARY KEY -- stable row number (reviews_fts refers to it; VACUUM keeps it)
 );
 CREATE INDEX reviews_listing ON reviews(listing_id);
 
 -- Buyer questions with the seller's reply, deduplicated by qa_id. A reply
 -- that arrives in a later scrape fills in an unanswered question.
 CREATE TABLE qa (
-    qa_id       TEXT PRIMARY KEY,    -- id of the question
+    qa_id       TEXT NOT NULL UNIQUE, -- id of the question (the key)
     listing_id  TEXT NOT NULL,       -- the listing asked about
     asked_at    TEXT,                -- UTC date or date-time
     question    TEXT NOT NULL,       -- buyer's question
     answer      TEXT,                -- seller's reply; NULL when unanswered
     answered_at TEXT,                -- UTC date or date-time
-    file_id     INTEGER              -- ingest_files.file_id it came from
+    file_id     INTEGER,             -- ingest_files.file_id it came from (the later
+                                     -- file when a reply was filled in)
+    qa_rowid    INTEGER PRIMARY KEY  -- stable row number (qa_fts refers to it; VACUUM keeps it)
 );
 CREATE INDEX qa_listing ON qa(listing_id);
 

@@ -1,0 +1,390 @@
+/* store.c: see store.h. */
+#include "ingest/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/db.h"
+
+enum {
+	ST_SEEN,
+	ST_FILE_INSERT,
+	ST_FILE_UPDATE,
+	ST_REJECT,
+	ST_SCRAPE_INSERT,
+	ST_LISTING_REFRESH,
+	ST_REVIEW_INSERT,
+	ST_QA_FIND,
+	ST_QA_INSERT,
+	ST_QA_ANSWER,
+	ST_QA_FTS_DELETE,
+	ST_DIRTY,
+	ST_COUNT
+};
+
+static const char *const sql[ST_COUNT] = {
+	[ST_SEEN] = "SELECT file_id FROM ingest_files WHERE fingerprint = ?1 AND status = 'ok' "
+		    "ORDER BY file_id LIMIT 1",
+	[ST_FILE_INSERT] =
+		"INSERT INTO ingest_files(run_id, path, fingerprint, kind, compressed, bytes, "
+		"status, reason, started_at, seconds) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[ST_FILE_UPDATE] = "UPDATE ingest_files SET rows_read = ?2, rows_stored = ?3, "
+			   "rows_duplicate = ?4, rows_rejected = ?5, seconds = ?6 WHERE file_id = ?1",
+	[ST_REJECT] = "INSERT INTO rejects(file_id, line, reason, excerpt) VALUES(?1, ?2, ?3, ?4)",
+	[ST_SCRAPE_INSERT] =
+		"INSERT INTO listing_scrapes(listing_id, seller_id, seller_name, title, price, "
+		"currency, market, scraped_at, url, specs, description, file_id) "
+		"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+		"ON CONFLICT(listing_id, scraped_at) DO NOTHING",
+	/* The current row is the latest scrape of the history, whatever order
+	 * the scrapes arrived in. */
+	[ST_LISTING_REFRESH] =
+		"INSERT INTO listings(listing_id, seller_id, seller_name, title, price, currency, "
+		"market, scraped_at, url, specs, description, file_id, first_seen, scrapes) "
+		"SELECT listing_id, seller_id, seller_name, title, price, currency, market, "
+		"scraped_at, url, specs, description, file_id, "
+		"(SELECT min(scraped_at) FROM listing_scrapes WHERE listing_id = ?1), "
+		"(SELECT count(*) FROM listing_scrapes WHERE listing_id = ?1) "
+		"FROM listing_scrapes WHERE listing_id = ?1 ORDER BY scraped_at DESC LIMIT 1 "
+		"ON CONFLICT(listing_id) DO UPDATE SET seller_id = excluded.seller_id, "
+		"seller_name = excluded.seller_name, title = excluded.title, "
+		"price = excluded.price, currency = excluded.currency, market = excluded.market, "
+		"scraped_at = excluded.scraped_at, url = excluded.url, specs = excluded.specs, "
+		"description = excluded.description, file_id = excluded.file_id, "
+		"first_seen = excluded.first_seen, scrapes = excluded.scrapes",
+	[ST_REVIEW_INSERT] =
+		"INSERT INTO reviews(review_id, listing_id, rating, country, created_at, text, "
+		"file_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(review_id) DO NOTHING",
+	[ST_QA_FIND] = "SELECT qa_rowid, answer IS NULL, file_id, question FROM qa WHERE qa_id = ?1",
+	[ST_QA_INSERT] = "INSERT INTO qa(qa_id, listing_id, asked_at, question, answer, "
+			 "answered_at, file_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_QA_ANSWER] = "UPDATE qa SET answer = ?2, answered_at = ?3, file_id = ?4 "
+			 "WHERE qa_rowid = ?1",
+	/* external content: remove the indexed (question, NULL answer) first */
+	[ST_QA_FTS_DELETE] = "INSERT INTO qa_fts(qa_fts, rowid, question, answer) "
+			     "VALUES('delete', ?1, ?2, NULL)",
+	[ST_DIRTY] = "INSERT OR IGNORE INTO dirty_listings(listing_id) VALUES(?1)",
+};
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *st[ST_COUNT];
+	long long file_id;   /* file being stored */
+	ingest_kind kind;
+	int fts;             /* keep the full-text index in step */
+	strbuf question;     /* copy of a stored question whose reply is filled in */
+};
+
+store *store_new(sqlite3 *db, gv_error *err)
+{
+	store *s = xcalloc(1, sizeof *s);
+	int i;
+
+	s->db = db;
+	sb_init(&s->question);
+	for (i = 0; i < ST_COUNT; i++) {
+		if (db_prepare(db, sql[i], &s->st[i], err) < 0) {
+			store_free(s);
+			return NULL;
+		}
+	}
+	return s;
+}
+
+void store_free(store *s)
+{
+	int i;
+	if (!s)
+		return;
+	for (i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	sb_release(&s->question);
+	free(s);
+}
+
+/* Run a statement that returns no row; reset it either way. */
+static int run(store *s, sqlite3_stmt *st, const char *doing, gv_error *err)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s->db, err, doing);
+	return 0;
+}
+
+/* Bind field j of row (NULL when empty). */
+static void bind_field(sqlite3_stmt *st, int idx, const ingest_row *row, int j)
+{
+	if (row->s[j])
+		sqlite3_bind_text(st, idx, row->s[j], row->n[j], SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+long long store_seen(store *s, const char *fingerprint, gv_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_SEEN];
+	long long id = 0;
+	int rc;
+
+	sqlite3_bind_text(st, 1, fingerprint, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s->db, err, "cannot look up the file's fingerprint");
+	return id;
+}
+
+static int insert_file(store *s, const store_file *f, const char *status, const char *reason,
+		       double seconds, gv_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_FILE_INSERT];
+
+	if (f->run_id > 0)
+		sqlite3_bind_int64(st, 1, f->run_id);
+	sqlite3_bind_text(st, 2, f->path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, f->fingerprint, -1, SQLITE_STATIC);
+	db_bind_text(st, 4, header_kind_name(f->kind), -1);
+	sqlite3_bind_int(st, 5, f->compressed);
+	if (f->bytes >= 0)
+		sqlite3_bind_int64(st, 6, f->bytes);
+	sqlite3_bind_text(st, 7, status, -1, SQLITE_STATIC);
+	db_bind_text(st, 8, reason, -1);
+	sqlite3_bind_text(st, 9, f->started_at, -1, SQLITE_STATIC);
+	if (seconds >= 0)
+		sqlite3_bind_double(st, 10, seconds);
+	if (run(s, st, "cannot record the input file", err) < 0)
+		return -1;
+	s->file_id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int fts_stale(store *s)
+{
+	char *v = db_meta_get(s->db, "fts_stale");
+	int stale = v && strcmp(v, "1") == 0;
+	free(v);
+	return stale;
+}
+
+int store_begin(store *s, const store_file *f, int fts, gv_error *err)
+{
+	s->kind = f->kind;
+	s->fts = fts;
+	if (db_begin(s->db, err) < 0)
+		return -1;
+	if (fts && fts_stale(s)) {
+		if (db_exec(s->db, "INSERT INTO reviews_fts(reviews_fts) VALUES('rebuild')", err) < 0 ||
+		    db_exec(s->db, "INSERT INTO qa_fts(qa_fts) VALUES('rebuild')", err) < 0 ||
+		    db_meta_set(s->db, "fts_stale", "0", err) < 0)
+			return -1;
+	}
+	if (!fts && (f->kind == KIND_REVIEWS || f->kind == KIND_QA) &&
+	    db_meta_set(s->db, "fts_stale", "1", err) < 0)
+		return -1;
+	return insert_file(s, f, "ok", NULL, -1, err);
+}
+
+static int mark_dirty(store *s, const char *listing_id, int n, gv_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_DIRTY];
+	sqlite3_bind_text(st, 1, listing_id, n, SQLITE_STATIC);
+	return run(s, st, "cannot queue the listing for analysis", err);
+}
+
+static int store_listing(store *s, const ingest_row *r, gv_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_SCRAPE_INSERT];
+	int j;
+
+	for (j = 0; j < LF_COUNT; j++) {
+		if (j == LF_PRICE && r->s[j])
+			sqlite3_bind_double(st, j + 1, r->price);
+		else
+			bind_field(st, j + 1, r, j);
+	}
+	sqlite3_bind_int64(st, 12, s->file_id);
+	if (run(s, st, "cannot store the listing scrape", err) < 0)
+		return -1;
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	st = s->st[ST_LISTING_REFRESH];
+	bind_field(st, 1, r, LF_LISTING_ID);
+	if (run(s, st, "cannot update the listing", err) < 0 ||
+	    mark_dirty(s, r->s[LF_LISTING_ID], r->n[LF_LISTING_ID], err) < 0)
+		return -1;
+	return 1;
+}
+
+static int store_review(store *s, const ingest_row *r, gv_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_REVIEW_INSERT];
+	int j;
+
+	for (j = 0; j < RF_COUNT; j++) {
+		if (j == RF_RATING && r->s[j])
+			sqlite3_bind_int(st, j + 1, r->rating);
+		else
+			bind_field(st, j + 1, r, j);
+	}
+	sqlite3_bind_int64(st, 7, s->file_id);
+	if (run(s, st, "cannot store the review", err) < 0)
+		return -1;
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	if (mark_dirty(s, r->s[RF_LISTING_ID], r->n[RF_LISTING_ID], err) < 0)
+		return -1;
+	return 1;
+}
+
+/* A stored question, unanswered, gets the reply this row brings. */
+static int fill_answer(store *s, const ingest_row *r, long long rowid, long long old_file,
+		       const char *question, int qlen, gv_error *err)
+{
+	sqlite3_stmt *st;
+
+	/* rows added by this very file are not indexed yet (that happens at
+	 * commit); earlier ones are, and must leave the index first */
+	if (s->fts && old_file != s->file_id) {
+		st = s->st[ST_QA_FTS_DELETE];
+		sqlite3_bind_int64(st, 1, rowid);
+		sqlite3_bind_text(st, 2, question, qlen, SQLITE_TRANSIENT);
+		if (run(s, st, "cannot update the Q&A index", err) < 0)
+			return -1;
+	}
+	st = s->st[ST_QA_ANSWER];
+	sqlite3_bind_int64(st, 1, rowid);
+	bind_field(st, 2, r, QF_ANSWER);
+	bind_field(st, 3, r, QF_ANSWERED_AT);
+	sqlite3_bind_int64(st, 4, s->file_id);
+	return run(s, st, "cannot store the answer", err);
+}
+
+static int store_qa(store *s, const ingest_row *r, gv_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_QA_FIND];
+	int rc, j, changed = 0;
+
+	bind_field(st, 1, r, QF_QA_ID);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		long long rowid = sqlite3_column_int64(st, 0);
+		int unanswered = sqlite3_column_int(st, 1);
+		long long old_file = sqlite3_column_int64(st, 2);
+		int fills = unanswered && r->s[QF_ANSWER];
+		if (fills) {
+			sb_reset(&s->question);
+			sb_add(&s->question, (const char *)sqlite3_column_text(st, 3),
+			       (size_t)sqlite3_column_bytes(st, 3));
+		}
+		sqlite3_reset(st);
+		if (fills) {
+			if (fill_answer(s, r, rowid, old_file, s->question.buf,
+					(int)s->question.len, err) < 0)
+				return -1;
+			changed = 1;
+		}
+	} else {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(s->db, err, "cannot look up the question");
+		st = s->st[ST_QA_INSERT];
+		for (j = 0; j < QF_COUNT; j++)
+			bind_field(st, j + 1, r, j);
+		sqlite3_bind_int64(st, 7, s->file_id);
+		if (run(s, st, "cannot store the question", err) < 0)
+			return -1;
+		changed = 1;
+	}
+	if (changed && mark_dirty(s, r->s[QF_LISTING_ID], r->n[QF_LISTING_ID], err) < 0)
+		return -1;
+	return changed;
+}
+
+int store_row(store *s, const ingest_row *row, gv_error *err)
+{
+	switch (row->kind) {
+	case KIND_LISTINGS: return store_listing(s, row, err);
+	case KIND_REVIEWS: return store_review(s, row, err);
+	case KIND_QA: return store_qa(s, row, err);
+	default: return gv_error_set(err, NULL, row->line, "row of unknown kind");
+	}
+}
+
+int store_reject(store *s, long line, const char *reason, const char *raw, size_t rawlen,
+		 gv_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_REJECT];
+	strbuf ex;
+	int rc;
+
+	sb_init(&ex);
+	rows_escape(raw, rawlen, &ex);
+	sqlite3_bind_int64(st, 1, s->file_id);
+	sqlite3_bind_int64(st, 2, line);
+	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, ex.buf, (int)ex.len, SQLITE_STATIC);
+	rc = run(s, st, "cannot record the rejected row", err);
+	sb_release(&ex);
+	return rc;
+}
+
+static int index_file(store *s, gv_error *err)
+{
+	static const char *const reviews =
+		"INSERT INTO reviews_fts(rowid, text) "
+		"SELECT review_rowid, text FROM reviews WHERE file_id = ?1";
+	static const char *const qa =
+		"INSERT INTO qa_fts(rowid, question, answer) "
+		"SELECT qa_rowid, question, answer FROM qa WHERE file_id = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!s->fts || (s->kind != KIND_REVIEWS && s->kind != KIND_QA))
+		return 0;
+	if (db_prepare(s->db, s->kind == KIND_REVIEWS ? reviews : qa, &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, s->file_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s->db, err, "cannot update the full-text index");
+	return 0;
+}
+
+int store_commit(store *s, const store_counts *c, double seconds, gv_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_FILE_UPDATE];
+
+	if (index_file(s, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, s->file_id);
+	sqlite3_bind_int64(st, 2, c->read);
+	sqlite3_bind_int64(st, 3, c->stored);
+	sqlite3_bind_int64(st, 4, c->duplicate);
+	sqlite3_bind_int64(st, 5, c->rejected);
+	sqlite3_bind_double(st, 6, seconds);
+	if (run(s, st, "cannot record the file's counts", err) < 0)
+		return -1;
+	return db_commit(s->db, err);
+}
+
+void store_abort(store *s)
+{
+	db_rollback(s->db);
+}
+
+int store_note_file(store *s, const store_file *f, const char *status, const char *reason,
+		    double seconds, gv_error *err)
+{
+	if (db_begin(s->db, err) < 0)
+		return -1;
+	if (insert_file(s, f, status, reason, seconds, err) < 0 || db_commit(s->db, err) < 0) {
+		db_rollback(s->db);
+		return -1;
+	}
+	return 0;
+}
