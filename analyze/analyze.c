@@ -1,8 +1,359 @@
-/* analyze.c: placeholder until the listing-analysis issue lands. */
+/* analyze.c: see analyze.h. The driver: one transaction; reference data
+ * loaded once; per dirty listing claim, bands, market, registry, listing
+ * signals, review and Q&A evidence, score; rows replaced; seller figures
+ * recomputed at the end. */
 #include "analyze/analyze.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "analyze/bands.h"
+#include "analyze/claim.h"
+#include "analyze/evidence.h"
+#include "analyze/listing_signals.h"
+#include "analyze/markets.h"
+#include "analyze/registry.h"
+#include "analyze/score.h"
+#include "analyze/sellers.h"
+#include "analyze/textsig.h"
+#include "analyze/weights.h"
+#include "common/db.h"
+#include "common/log.h"
+#include "common/paths.h"
+
+/* Bump when the analysis code changes what it derives from the same
+ * inputs: stored verdicts are then recomputed like after a data change. */
+#define ANALYZE_LOGIC "analyze-logic-1"
+#define META_FINGERPRINT "analyze_fingerprint"
+
+typedef struct ctx {
+	sqlite3 *db;
+	weights w;
+	markets mk;
+	registry *reg;
+	textsig *ts;
+	const char *run_at;
+	long long run_id;
+	sqlite3_stmt *qa, *del_ev, *ins_ev, *ins_facts, *ins_verdict;
+	evidence_list ev;
+	strbuf sb, missing;
+} ctx;
+
+/* Hash a reference file's bytes into st (markets.h has no fingerprint of
+ * its own). A missing file hashes as empty: markets_load reports it. */
+static void hash_file(XXH3_state_t *st, const char *dir, const char *name)
+{
+	char path[4096], buf[8192];
+	FILE *f;
+	size_t n;
+
+	paths_join(path, sizeof path, dir, name);
+	XXH3_128bits_update(st, name, strlen(name) + 1);
+	f = fopen(path, "rb");
+	if (!f)
+		return;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		XXH3_128bits_update(st, buf, n);
+	fclose(f);
+}
+
+static void fingerprint(const ctx *c, const char *datadir, char out[33])
+{
+	XXH3_state_t *st = XXH3_createState();
+	XXH128_hash_t h;
+	char wf[33];
+
+	XXH3_128bits_reset(st);
+	XXH3_128bits_update(st, ANALYZE_LOGIC, sizeof ANALYZE_LOGIC);
+	weights_fingerprint(&c->w, wf);
+	XXH3_128bits_update(st, wf, 32);
+	hash_file(st, datadir, "markets.csv");
+	XXH3_128bits_update(st, registry_fingerprint(c->reg), 32);
+	XXH3_128bits_update(st, textsig_fingerprint(c->ts), strlen(textsig_fingerprint(c->ts)));
+	h = XXH3_128bits_digest(st);
+	XXH3_freeState(st);
+	snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64,
+		 (unsigned long long)h.low64);
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Signals named in the evidence, sorted, distinct, ';'-separated. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void signal_list(const evidence_list *ev, strbuf *sb)
+{
+	const char **names = xmalloc((ev->n + 1) * sizeof *names);
+	size_t i, n = 0;
+
+	for (i = 0; i < ev->n; i++)
+		names[n++] = ev->v[i].signal;
+	qsort(names, n, sizeof *names, cmp_str);
+	sb_reset(sb);
+	for (i = 0; i < n; i++)
+		if (i == 0 || strcmp(names[i], names[i - 1]))
+			sb_addf(sb, "%s%s", sb->len ? ";" : "", names[i]);
+	free(names);
+}
+
+static int bind_or_null(sqlite3_stmt *st, int idx, const char *s)
+{
+	return s && *s ? db_bind_text(st, idx, s, -1) : sqlite3_bind_null(st, idx);
+}
+
+/* Q&A replies that state a model number or a band list. */
+static int qa_signals(ctx *c, const char *listing_id, const device_bands *dev, gv_error *err)
+{
+	int rc;
+
+	sqlite3_reset(c->qa);
+	db_bind_text(c->qa, 1, listing_id, -1);
+	while ((rc = sqlite3_step(c->qa)) == SQLITE_ROW)
+		listing_qa_signals(c->reg, &c->w, col(c->qa, 0), col(c->qa, 1), dev, &c->ev);
+	if (rc != SQLITE_DONE)
+		return db_fail(c->db, err, "reading q&a");
+	return 0;
+}
+
+static int analyze_listing(ctx *c, sqlite3_stmt *ls, analyze_totals *t, gv_error *err)
+{
+	listing_input in;
+	claim_result cl;
+	bands b;
+	const market *mk;
+	compat_grade g;
+	listing_found found;
+	score_result sr;
+	size_t i;
+	int rc;
+	char lte[1024], nr[512];
+
+	memset(&in, 0, sizeof in);
+	in.listing_id = col(ls, 0);
+	in.title = col(ls, 2);
+	in.specs = col(ls, 3);
+	in.description = col(ls, 4);
+	in.market = col(ls, 5);
+
+	evidence_list_reset(&c->ev);
+	claim_detect(in.title, in.specs, in.description, &cl);
+	bands_init(&b);
+	if (in.title)
+		bands_parse(&b, in.title, strlen(in.title));
+	if (in.specs)
+		bands_parse(&b, in.specs, strlen(in.specs));
+	if (in.description)
+		bands_parse(&b, in.description, strlen(in.description));
+	mk = in.market ? markets_find(&c->mk, in.market) : NULL;
+	sb_reset(&c->missing);
+	g = markets_compat(mk, &b, &c->missing);
+	listing_signals(c->reg, &c->w, &in, &cl, &b, mk, g, c->missing.buf, &found, &c->ev);
+	if (qa_signals(c, in.listing_id, found.device, err) < 0)
+		return -1;
+	if (textsig_listing_evidence(c->db, c->ts, &c->w, in.listing_id, in.market,
+				     found.lacks_key, &c->ev, err) < 0)
+		return -1;
+	score_listing(&c->w, cl.kind, cl.says_china, &c->ev, &sr);
+
+	/* evidence rows: replace the listing's old ones */
+	sqlite3_reset(c->del_ev);
+	db_bind_text(c->del_ev, 1, in.listing_id, -1);
+	if (sqlite3_step(c->del_ev) != SQLITE_DONE)
+		return db_fail(c->db, err, "deleting old evidence");
+	for (i = 0; i < c->ev.n; i++) {
+		const evidence *e = &c->ev.v[i];
+		sqlite3_reset(c->ins_ev);
+		db_bind_text(c->ins_ev, 1, in.listing_id, -1);
+		db_bind_text(c->ins_ev, 2, e->signal, -1);
+		db_bind_text(c->ins_ev, 3, evidence_source_name(e->source), -1);
+		db_bind_text(c->ins_ev, 4, e->source_id, -1);
+		db_bind_text(c->ins_ev, 5, e->excerpt, -1);
+		sqlite3_bind_double(c->ins_ev, 6, e->weight);
+		if (sqlite3_step(c->ins_ev) != SQLITE_DONE)
+			return db_fail(c->db, err, "writing evidence");
+	}
+
+	sb_reset(&c->sb);
+	bands_format_lte(&b, &c->sb, " ");
+	snprintf(lte, sizeof lte, "%s", c->sb.buf);
+	sb_reset(&c->sb);
+	bands_format_nr(&b, &c->sb, " ");
+	snprintf(nr, sizeof nr, "%s", c->sb.buf);
+	sqlite3_reset(c->ins_facts);
+	db_bind_text(c->ins_facts, 1, in.listing_id, -1);
+	db_bind_text(c->ins_facts, 2, claim_name(cl.kind), -1);
+	bind_or_null(c->ins_facts, 3, cl.excerpt);
+	bind_or_null(c->ins_facts, 4, found.model.number);
+	bind_or_null(c->ins_facts, 5, found.model.region);
+	bind_or_null(c->ins_facts, 6, found.device ? found.device->name : found.model.device);
+	bind_or_null(c->ins_facts, 7, lte);
+	bind_or_null(c->ins_facts, 8, nr);
+	db_bind_text(c->ins_facts, 9, bands_confidence_name(b.confidence), -1);
+	bind_or_null(c->ins_facts, 10, in.market);
+	bind_or_null(c->ins_facts, 11, mk ? mk->code : NULL);
+	db_bind_text(c->ins_facts, 12, compat_name(g), -1);
+	bind_or_null(c->ins_facts, 13, c->missing.buf);
+	bind_or_null(c->ins_facts, 14, found.cert);
+	if (sqlite3_column_type(ls, 6) == SQLITE_NULL)
+		sqlite3_bind_null(c->ins_facts, 15);
+	else
+		sqlite3_bind_double(c->ins_facts, 15, sqlite3_column_double(ls, 6));
+	bind_or_null(c->ins_facts, 16, col(ls, 7));
+	if (sqlite3_step(c->ins_facts) != SQLITE_DONE)
+		return db_fail(c->db, err, "writing listing_facts");
+
+	signal_list(&c->ev, &c->sb);
+	sqlite3_reset(c->ins_verdict);
+	db_bind_text(c->ins_verdict, 1, in.listing_id, -1);
+	db_bind_text(c->ins_verdict, 2, col(ls, 1), -1);
+	db_bind_text(c->ins_verdict, 3, claim_name(cl.kind), -1);
+	db_bind_text(c->ins_verdict, 4, hardware_name(sr.hardware), -1);
+	db_bind_text(c->ins_verdict, 5, verdict_name(sr.verdict), -1);
+	sqlite3_bind_double(c->ins_verdict, 6, sr.score);
+	bind_or_null(c->ins_verdict, 7, c->missing.buf);
+	bind_or_null(c->ins_verdict, 8, c->sb.buf);
+	if (c->run_id > 0)
+		sqlite3_bind_int64(c->ins_verdict, 9, c->run_id);
+	else
+		sqlite3_bind_null(c->ins_verdict, 9);
+	db_bind_text(c->ins_verdict, 10, c->run_at, -1);
+	rc = sqlite3_step(c->ins_verdict);
+	if (rc != SQLITE_DONE)
+		return db_fail(c->db, err, "writing verdicts");
+
+	t->listings++;
+	t->mislabelled += sr.verdict == VERDICT_MISLABELLED;
+	t->suspect += sr.verdict == VERDICT_SUSPECT;
+	return 0;
+}
+
+static int prepare_all(ctx *c, gv_error *err)
+{
+	if (db_prepare(c->db, "SELECT qa_id, answer FROM qa WHERE listing_id = ?1 AND answer IS NOT NULL "
+			      "ORDER BY qa_id", &c->qa, err) < 0 ||
+	    db_prepare(c->db, "DELETE FROM evidence WHERE listing_id = ?1", &c->del_ev, err) < 0 ||
+	    db_prepare(c->db, "INSERT OR IGNORE INTO evidence(listing_id, signal, source, source_id, "
+			      "excerpt, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &c->ins_ev, err) < 0 ||
+	    db_prepare(c->db, "INSERT OR REPLACE INTO listing_facts(listing_id, claim, claim_excerpt, "
+			      "model_number, model_region, device, lte_bands, nr_bands, band_parse, market, "
+			      "market_group, compat, missing_bands, cert, price, currency) VALUES (?1, ?2, "
+			      "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+		       &c->ins_facts, err) < 0 ||
+	    db_prepare(c->db, "INSERT OR REPLACE INTO verdicts(listing_id, seller_id, claim, hardware, "
+			      "verdict, score, missing_bands, signals, run_id, analyzed_at) VALUES (?1, ?2, "
+			      "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &c->ins_verdict, err) < 0)
+		return -1;
+	return 0;
+}
+
+static void finalize_all(ctx *c)
+{
+	sqlite3_finalize(c->qa);
+	sqlite3_finalize(c->del_ev);
+	sqlite3_finalize(c->ins_ev);
+	sqlite3_finalize(c->ins_facts);
+	sqlite3_finalize(c->ins_verdict);
+	c->qa = c->del_ev = c->ins_ev = c->ins_facts = c->ins_verdict = NULL;
+}
 
 int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error *err)
 {
-	(void)db; (void)o; (void)t;
-	return gv_error_set(err, NULL, 0, "analyze: not implemented yet");
+	ctx c;
+	sqlite3_stmt *ls = NULL;
+	char fp[33], now[32];
+	char *old = NULL;
+	int rc = -1, in_tx = 0, full, step;
+	long long total = 0, done = 0;
+
+	memset(&c, 0, sizeof c);
+	memset(t, 0, sizeof *t);
+	c.db = db;
+	c.run_id = o->run_id;
+	utc_now_iso(now, sizeof now);
+	c.run_at = now;
+	evidence_list_init(&c.ev);
+	sb_init(&c.sb);
+	sb_init(&c.missing);
+
+	/* Reference data first: a bad table must not leave half an analysis. */
+	if (weights_load(&c.w, o->datadir, err) < 0 || markets_load(&c.mk, o->datadir, err) < 0 ||
+	    !(c.reg = registry_new(o->datadir, err)) || !(c.ts = textsig_new(o->datadir, err))) {
+		rc = -2;
+		goto cleanup;
+	}
+	fingerprint(&c, o->datadir, fp);
+
+	if (db_begin(db, err) < 0)
+		goto cleanup;
+	in_tx = 1;
+	if (prepare_all(&c, err) < 0)
+		goto cleanup;
+	if (textsig_classify_pending(db, c.ts, err) < 0)
+		goto cleanup;
+	old = db_meta_get(db, META_FINGERPRINT);
+	full = o->full || !old || strcmp(old, fp) != 0;
+	if (full) {
+		if (old && !o->full)
+			log_info("analyze: reference data changed, re-analysing every listing");
+		if (db_exec(db, "INSERT OR IGNORE INTO dirty_listings(listing_id) "
+				"SELECT listing_id FROM listings", err) < 0)
+			goto cleanup;
+	}
+	if (db_prepare(db, "SELECT count(*) FROM dirty_listings", &ls, err) < 0)
+		goto cleanup;
+	if (sqlite3_step(ls) == SQLITE_ROW)
+		total = sqlite3_column_int64(ls, 0);
+	sqlite3_finalize(ls);
+	ls = NULL;
+	if (db_prepare(db, "SELECT l.listing_id, l.seller_id, l.title, l.specs, l.description, "
+			   "l.market, l.price, l.currency FROM dirty_listings d "
+			   "JOIN listings l ON l.listing_id = d.listing_id ORDER BY l.listing_id",
+		       &ls, err) < 0)
+		goto cleanup;
+	while ((step = sqlite3_step(ls)) == SQLITE_ROW) {
+		if (analyze_listing(&c, ls, t, err) < 0)
+			goto cleanup;
+		if (++done % 1024 == 0)
+			progress_update("analyze", (double)done, (double)total);
+	}
+	progress_done();
+	if (step != SQLITE_DONE) {
+		db_fail(db, err, "reading listings");
+		goto cleanup;
+	}
+	sqlite3_finalize(ls);
+	ls = NULL;
+	if (db_exec(db, "DELETE FROM dirty_listings", err) < 0 ||
+	    sellers_update(db, &c.w, o->run_id, err) < 0 ||
+	    db_meta_set(db, META_FINGERPRINT, fp, err) < 0)
+		goto cleanup;
+	finalize_all(&c); /* before COMMIT: no statement may stay active */
+	if (db_commit(db, err) < 0)
+		goto cleanup;
+	in_tx = 0;
+	rc = 0;
+cleanup:
+	sqlite3_finalize(ls);
+	finalize_all(&c);
+	if (in_tx)
+		db_rollback(db);
+	free(old);
+	evidence_list_release(&c.ev);
+	sb_release(&c.sb);
+	sb_release(&c.missing);
+	textsig_free(c.ts);
+	registry_free(c.reg);
+	markets_release(&c.mk);
+	weights_release(&c.w);
+	if (rc < 0)
+		memset(t, 0, sizeof *t);
+	return rc;
 }
