@@ -132,8 +132,7 @@ static int finish(csvrec *r, gv_error *err)
 	}
 	if (csv_fini(&r->p, on_field, on_record, r) != 0)
 		return gv_error_set(err, NULL, r->rec.line,
-				    "unterminated quoted field at end of file "
-				    "(the record starts on line %ld)", r->rec.line);
+				    "unterminated quoted field at end of file");
 	return 0;
 }
 
@@ -144,9 +143,8 @@ static int feed(csvrec *r, const char *s, size_t n, gv_error *err)
 
 	if (r->rec_bytes + n > CSVREC_RECORD_MAX)
 		return gv_error_set(err, NULL, r->rec.line,
-				    "record starting on line %ld is longer than 16 MiB "
-				    "(an unbalanced quote?): cannot find the next record",
-				    r->rec.line);
+				    "record longer than 16 MiB (an unbalanced quote?): "
+				    "cannot find where the next record starts");
 	r->rec_bytes += n;
 	keep_raw(r, s, n);
 	used = csv_parse(&r->p, s, n, on_field, on_record, r);

@@ -172,9 +172,11 @@ int header_map_build(header_map *m, const char *const *names, const size_t *lens
 				continue;
 			if (m->col[j] >= 0)
 				return gv_error_set(err, NULL, 0,
-						    "column %s appears twice in the header "
-						    "(columns %d and %d)",
-						    f[j].name, m->col[j] + 1, i + 1);
+						    "column '%s' appears twice in the header "
+						    "(columns %d '%.*s' and %d '%.*s')",
+						    f[j].name, m->col[j] + 1,
+						    (int)h[m->col[j]].n, h[m->col[j]].s, i + 1,
+						    (int)h[i].n, h[i].s);
 			m->col[j] = i;
 		}
 		if (m->col[j] < 0 && f[j].required)
