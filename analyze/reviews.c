@@ -1,0 +1,280 @@
+/* reviews.c: see reviews.h. */
+#include "analyze/reviews.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const class_names[RV_NCLASSES] = {
+	"generic", "complaint", "negated", "complaint_noise", "firmware_cn", "firmware_global",
+	"unofficial_rom", "not_genuine", "china_rom", "no_google",
+};
+
+const char *reviews_class_name(review_class c)
+{
+	return (unsigned)c < RV_NCLASSES ? class_names[c] : "generic";
+}
+
+/* Words between folded offsets a and b (a <= b). */
+static int words_between(const char *u, size_t a, size_t b)
+{
+	int w = 0, in = 0;
+	for (; a < b; a++) {
+		int sp = u[a] == ' ' || u[a] == '\n';
+		if (!sp && !in)
+			w++;
+		in = !sp;
+	}
+	return w;
+}
+
+static int sentence_is_question(const lx_scan *s, int sent)
+{
+	return (size_t)sent < s->nsent && s->sent_q[sent];
+}
+
+enum { IN_FORCE, NEGATED, NOISE };
+
+/* Is the content hit c in force, negated, or a passing problem? */
+static int judge(const lx_scan *s, const lx_hit *c)
+{
+	size_t i;
+	int contrast_after = 0, ok_after_contrast = 0, transient = 0, hearsay = 0;
+	const char *u = s->f.out;
+
+	if (sentence_is_question(s, c->sent))
+		return NEGATED;
+	for (i = 0; i < s->n; i++) {
+		const lx_hit *h = &s->h[i];
+		if (h->dropped || h == c || h->sent != c->sent)
+			continue;
+		switch (h->sig) {
+		case LX_NEGATOR: /* "not 3G only", "never drops to 3G" */
+			if (h->clause == c->clause && h->start < c->start &&
+			    words_between(u, h->end, c->start) <= 1)
+				return NEGATED;
+			break;
+		case LX_NO_PROBLEM: /* "no problems at all with B28" */
+			if (h->clause == c->clause && h->start < c->start)
+				return NEGATED;
+			break;
+		case LX_DENIAL:
+			if (h->start >= c->end)
+				return NEGATED;
+			break;
+		case LX_HEARSAY:
+			hearsay = 1;
+			break;
+		case LX_TRANSIENT:
+			transient = 1;
+			break;
+		case LX_CONTRAST:
+			if (h->start >= c->end)
+				contrast_after = 1;
+			break;
+		case LX_NETWORK_OK: case LX_GENUINE: case LX_POSITIVE:
+			if (contrast_after && h->start >= c->end)
+				ok_after_contrast = 1;
+			break;
+		default:
+			break;
+		}
+	}
+	if (transient)
+		return NOISE;
+	if (hearsay)
+		return NEGATED;
+	if (ok_after_contrast)
+		return NEGATED; /* "3G only at first but after a reboot LTE works" */
+	return IN_FORCE;
+}
+
+/* A negated / withdrawn praise is no praise: "not 4G works" is rare, but a
+ * question "does 4G work?" is common. */
+static int praise_in_force(const lx_scan *s, const lx_hit *c)
+{
+	size_t i;
+	if (sentence_is_question(s, c->sent))
+		return 0;
+	for (i = 0; i < s->n; i++) {
+		const lx_hit *h = &s->h[i];
+		if (!h->dropped && h->sig == LX_NEGATOR && h->sent == c->sent && h->clause == c->clause &&
+		    h->start < c->start && words_between(s->f.out, h->end, c->start) <= 1)
+			return 0;
+	}
+	return 1;
+}
+
+/* Band numbers inside the original span [a, b): "no B20/B28" -> "B20;B28". */
+static void collect_bands(const char *t, size_t a, size_t b, char *out, size_t cap)
+{
+	size_t i = a, len = strlen(out);
+	while (i < b) {
+		if (t[i] >= '0' && t[i] <= '9' && (i == a || !(t[i - 1] >= '0' && t[i - 1] <= '9'))) {
+			size_t e = i;
+			unsigned v = 0;
+			while (e < b && t[e] >= '0' && t[e] <= '9' && e - i < 3)
+				v = v * 10 + (unsigned)(t[e++] - '0');
+			if ((e >= b || ((t[e] | 0x20) != 'g' && !(t[e] >= '0' && t[e] <= '9'))) && v > 0 && v < 100) {
+				char tok[8];
+				int k = snprintf(tok, sizeof tok, "%sB%u", len ? ";" : "", v);
+				if (!strstr(out, tok + (len ? 1 : 0)) && len + (size_t)k < cap) {
+					memcpy(out + len, tok, (size_t)k + 1);
+					len += (size_t)k;
+				}
+			}
+			i = e;
+			continue;
+		}
+		i++;
+	}
+}
+
+void reviews_classify(const lexicon *lx, const fw_regions *fr, lx_scan *scan, const char *t, size_t n,
+		      review_result *out)
+{
+	fw_hit fw[8];
+	size_t nfw, i;
+	const lx_hit *first_complaint = NULL, *first_noise = NULL, *first_neg = NULL, *first_ok = NULL,
+		     *first_ng = NULL, *first_unoff = NULL, *first_rom = NULL, *first_ng_google = NULL;
+	const fw_hit *cn = NULL, *glob = NULL, *unoff = NULL;
+	const lx_hit *ex = NULL;
+
+	memset(out, 0, sizeof *out);
+	lexicon_scan(lx, scan, t, n);
+	for (i = 0; i < scan->n; i++) {
+		const lx_hit *h = &scan->h[i];
+		double w = lx->e[h->entry].weight;
+		if (h->dropped)
+			continue;
+		switch (h->sig) {
+		case LX_COMPLAINT:
+			switch (judge(scan, h)) {
+			case IN_FORCE:
+				out->complaint = 1;
+				if (w > out->strength)
+					out->strength = w;
+				collect_bands(t, h->ostart, h->oend, out->bands, sizeof out->bands);
+				if (!first_complaint)
+					first_complaint = h;
+				break;
+			case NOISE:
+				out->noise = 1;
+				if (!first_noise)
+					first_noise = h;
+				break;
+			default:
+				out->negated = 1;
+				if (!first_neg)
+					first_neg = h;
+			}
+			break;
+		case LX_NOT_GENUINE: case LX_CHINA_ROM:
+			if (judge(scan, h) == IN_FORCE) {
+				if (h->sig == LX_NOT_GENUINE) {
+					out->not_genuine = 1;
+					if (!first_ng)
+						first_ng = h;
+				} else {
+					out->china_rom = 1;
+					if (!first_rom)
+						first_rom = h;
+				}
+			} else if (!first_neg) {
+				first_neg = h;
+			}
+			break;
+		case LX_NETWORK_OK: case LX_GENUINE:
+			if (praise_in_force(scan, h)) {
+				out->network_ok = 1;
+				if (!first_ok)
+					first_ok = h;
+			}
+			break;
+		case LX_UNOFFICIAL:
+			if (judge(scan, h) == IN_FORCE) {
+				out->unofficial = 1;
+				if (!first_unoff)
+					first_unoff = h;
+			}
+			break;
+		case LX_NO_GOOGLE:
+			if (judge(scan, h) == IN_FORCE) {
+				out->no_google = 1;
+				if (!first_ng_google)
+					first_ng_google = h;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+
+	nfw = firmware_scan(fr, t, n, fw, sizeof fw / sizeof *fw);
+	for (i = 0; i < nfw; i++) {
+		if (!strcmp(fw[i].region, "CN") && fw[i].branch != FW_UNOFFICIAL && !cn)
+			cn = &fw[i];
+		else if (fw[i].branch == FW_UNOFFICIAL && !unoff)
+			unoff = &fw[i];
+		else if (fw[i].region[0] && strcmp(fw[i].region, "CN") && !glob)
+			glob = &fw[i];
+	}
+	if (unoff)
+		out->unofficial = 1;
+
+	/* one class, strongest evidence first */
+	if (cn) {
+		out->cls = RV_FIRMWARE_CN;
+		out->fw = *cn;
+	} else if (out->unofficial) {
+		out->cls = RV_UNOFFICIAL;
+		ex = first_unoff;
+		if (unoff)
+			out->fw = *unoff;
+	} else if (out->complaint) {
+		out->cls = RV_COMPLAINT;
+		ex = first_complaint;
+	} else if (glob) {
+		out->cls = RV_FIRMWARE_GLOBAL;
+		out->fw = *glob;
+	} else if (out->noise) {
+		out->cls = RV_NOISE;
+		ex = first_noise;
+	} else if (out->negated || out->network_ok) {
+		out->cls = RV_NEGATED;
+		ex = first_neg ? first_neg : first_ok;
+	} else if (out->not_genuine) {
+		out->cls = RV_NOT_GENUINE;
+		ex = first_ng;
+	} else if (out->china_rom) {
+		out->cls = RV_CHINA_ROM;
+		ex = first_rom;
+	} else if (out->no_google) {
+		out->cls = RV_NO_GOOGLE;
+		ex = first_ng_google;
+	}
+	if (cn || (out->cls == RV_UNOFFICIAL && unoff && !first_unoff) || out->cls == RV_FIRMWARE_GLOBAL) {
+		out->has_fw = 1;
+		/* the sentence holding the version string */
+		out->ex_start = out->fw.start;
+		out->ex_end = out->fw.end;
+		for (i = 0; i < scan->nsent; i++) {
+			size_t a, b;
+			lx_sentence_span(scan, (int)i, &a, &b);
+			if (a <= out->fw.start && out->fw.end <= b + 1) {
+				out->ex_start = a;
+				out->ex_end = b > out->fw.end ? b : out->fw.end;
+				break;
+			}
+		}
+	} else if (ex) {
+		lx_sentence_span(scan, ex->sent, &out->ex_start, &out->ex_end);
+		if (out->ex_start > ex->ostart || out->ex_end < ex->oend) {
+			out->ex_start = ex->ostart;
+			out->ex_end = ex->oend;
+		}
+	}
+	if (unoff && !out->has_fw && out->cls == RV_UNOFFICIAL) {
+		out->fw = *unoff;
+		out->has_fw = 1;
+	}
+}
