@@ -109,7 +109,7 @@ typedef struct srow {
 	long ev[5]; /* bands, model, reviews, firmware, evasive */
 	long reviews, complaints, replies, evasive;
 	double rate, lo, hi, change;
-	int has_rate, has_change, newly_ranked;
+	int has_rate, has_change, newly_ranked, has_prev;
 } srow;
 
 static void text_or(strbuf *p, const unsigned char *s, const char *dflt)
@@ -153,8 +153,8 @@ static int load_sellers(sqlite3 *db, srow **out, size_t *n, gv_error *err)
 		       "SELECT seller_id, seller_name, status, listings, global_claims, mislabelled,\n"
 		       " suspect, unverified, consistent, coalesce(rank, 0), ev_bands, ev_model,\n"
 		       " ev_reviews, ev_firmware, ev_evasive, reviews, complaints, replies, evasive,\n"
-		       " mislabel_rate, ci_low, ci_high, rate_change, newly_ranked\n"
-		       "FROM v_seller_latest ORDER BY rank IS NULL, rank, seller_id",
+		       " mislabel_rate, ci_low, ci_high, rate_change, newly_ranked, prev_run_id\n"
+		       "FROM v_seller_latest ORDER BY rank IS NULL, rank, global_claims = 0, seller_id",
 		       &st, err) < 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -189,6 +189,7 @@ static int load_sellers(sqlite3 *db, srow **out, size_t *n, gv_error *err)
 		r->has_change = sqlite3_column_type(st, 22) != SQLITE_NULL;
 		r->change = sqlite3_column_double(st, 22);
 		r->newly_ranked = sqlite3_column_int(st, 23);
+		r->has_prev = sqlite3_column_type(st, 24) != SQLITE_NULL;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -224,6 +225,8 @@ static void change_text(strbuf *p, const srow *r)
 			sb_adds(p, "no change");
 		else
 			sb_addf(p, "%s%.1f pts", pts > 0 ? "+" : "\xe2\x88\x92", pts > 0 ? pts : -pts);
+	} else if (r->has_prev) {
+		sb_adds(p, "<span class=\"muted\">no rate to compare</span>");
 	} else {
 		sb_adds(p, "<span class=\"muted\">first run</span>");
 	}
@@ -497,8 +500,10 @@ static int seller_section(strbuf *p, sqlite3 *db, sqlite3_stmt *ls, sqlite3_stmt
 			text_or(p, sqlite3_column_text(es, 0), "");
 			sb_adds(p, "</span> (");
 			text_or(p, sqlite3_column_text(es, 1), "");
-			sb_adds(p, " ");
-			text_or(p, sqlite3_column_text(es, 2), "");
+			if (strcmp((const char *)sqlite3_column_text(es, 1), "listing")) {
+				sb_adds(p, " ");
+				text_or(p, sqlite3_column_text(es, 2), "");
+			}
 			sb_addf(p, ", weight %+.1f)", sqlite3_column_double(es, 4));
 			if (sqlite3_column_text(es, 3)) {
 				sb_adds(p, ": <span class=\"excerpt\">&ldquo;");

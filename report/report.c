@@ -114,7 +114,8 @@ static int write_listings(sqlite3 *db, FILE *f, gv_error *err)
 			   dec, err);
 }
 
-/* sellers.csv: ranked sellers first by rank, then the rest by seller_id. */
+/* sellers.csv: ranked sellers first by rank, then those with too few claims,
+ * then those with none, each by seller_id. */
 static int write_sellers(sqlite3 *db, FILE *f, gv_error *err)
 {
 	static const char *const header[] = {
@@ -133,7 +134,7 @@ static int write_sellers(sqlite3 *db, FILE *f, gv_error *err)
 			   " consistent, ev_bands, ev_model, ev_reviews, ev_firmware, ev_evasive,\n"
 			   " reviews, complaints, complaint_rate, replies, evasive, evasive_rate,\n"
 			   " prev_rate, rate_change, newly_ranked\n"
-			   "FROM v_seller_latest ORDER BY rank IS NULL, rank, seller_id",
+			   "FROM v_seller_latest ORDER BY rank IS NULL, rank, global_claims = 0, seller_id",
 			   dec, err);
 }
 

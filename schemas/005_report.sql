@@ -164,8 +164,9 @@ FROM seller_history h
 WINDOW w AS (PARTITION BY h.seller_id ORDER BY h.run_id);
 
 -- v_seller_latest: the current figures of every seller (seller_stats) with
--- the change since the previous recorded run (from v_seller_history),
--- ranked sellers first by rank, then the others by seller_id.
+-- the change since the previous recorded run (from v_seller_history):
+-- ranked sellers first by rank, then those with too few claims, then those
+-- with none, each by seller_id.
 CREATE VIEW v_seller_latest AS
 SELECT s.*,
        h.prev_run_id,
@@ -176,4 +177,4 @@ SELECT s.*,
        COALESCE(h.newly_ranked, 0) AS newly_ranked
 FROM seller_stats s
 LEFT JOIN v_seller_history h ON h.seller_id = s.seller_id AND h.run_id = s.run_id
-ORDER BY s.rank IS NULL, s.rank, s.seller_id;
+ORDER BY s.rank IS NULL, s.rank, s.global_claims = 0, s.seller_id;
