@@ -34,8 +34,8 @@ static void format_set(const unsigned char *set, strbuf *sb)
 
 int listing_bands_judge(const device_bands *dev, const bands *b, char *why, size_t size)
 {
-	unsigned char cn_only[BANDS_MAX], gl_only[BANDS_MAX];
-	int i, ncn = 0, ngl = 0, c, g;
+	unsigned char cn_only[BANDS_MAX], gl_only[BANDS_MAX], tmp[BANDS_MAX];
+	int i, ngl = 0, c = 0, g;
 	strbuf sb;
 
 	why[0] = '\0';
@@ -43,64 +43,57 @@ int listing_bands_judge(const device_bands *dev, const bands *b, char *why, size
 		return 0;
 	sb_init(&sb);
 	if (dev && dev->has_china && dev->has_global) {
+		/* Bands only the China variant has (not the global, not the India
+		 * one), and bands only the global variant has. */
 		for (i = 1; i < BANDS_MAX; i++) {
-			cn_only[i] = dev->china[i] && !dev->global[i];
+			cn_only[i] = dev->china[i] && !dev->global[i] && !dev->india[i];
 			gl_only[i] = dev->global[i] && !dev->china[i];
-			ncn += cn_only[i];
 			ngl += gl_only[i];
+			c += cn_only[i] && b->lte[i];
 		}
-		c = count_in(b->lte, cn_only);
 		g = count_in(b->lte, gl_only);
-		if (c > 0 && (ngl == 0 || 2 * g < ngl)) {
-			sb_addf(&sb, "has China-variant-only ");
-			{
-				unsigned char has[BANDS_MAX];
-				for (i = 0; i < BANDS_MAX; i++)
-					has[i] = b->lte[i] && cn_only[i];
-				format_set(has, &sb);
-			}
+		/* B34 is the China Mobile TDD band no global or India variant in the
+		 * reference data lists; B39 alone is not enough (some global
+		 * variants list it), so B34 must be among the China-only bands. */
+		if (cn_only[34] && b->lte[34] && (ngl == 0 || 2 * g < ngl)) {
+			sb_adds(&sb, "has China-variant-only ");
+			for (i = 0; i < BANDS_MAX; i++)
+				tmp[i] = b->lte[i] && cn_only[i];
+			format_set(tmp, &sb);
 			if (ngl) {
-				unsigned char lacks[BANDS_MAX];
 				for (i = 0; i < BANDS_MAX; i++)
-					lacks[i] = gl_only[i] && !b->lte[i];
+					tmp[i] = gl_only[i] && !b->lte[i];
 				sb_adds(&sb, ", lacks global-variant ");
-				format_set(lacks, &sb);
+				format_set(tmp, &sb);
 			}
-			sb_addf(&sb, " (%s)", dev->name);
-			snprintf(why, size, "%s", sb.buf);
+			snprintf(why, size, "%s (%s)", sb.buf, dev->name);
 			sb_release(&sb);
 			return 1;
 		}
 		if (c == 0 && ngl > 0 && 5 * g >= 4 * ngl) {
 			sb_adds(&sb, "matches the global variant: has ");
-			{
-				unsigned char has[BANDS_MAX];
-				for (i = 0; i < BANDS_MAX; i++)
-					has[i] = b->lte[i] && gl_only[i];
-				format_set(has, &sb);
-			}
-			sb_addf(&sb, ", no China-only band (%s)", dev->name);
-			snprintf(why, size, "%s", sb.buf);
+			for (i = 0; i < BANDS_MAX; i++)
+				tmp[i] = b->lte[i] && gl_only[i];
+			format_set(tmp, &sb);
+			snprintf(why, size, "%s, no China-only band (%s)", sb.buf, dev->name);
 			sb_release(&sb);
 			return -1;
 		}
-		sb_release(&sb);
-		return 0;
-	}
-	/* No variant lists for this device: the generic shapes. */
-	if ((b->lte[34] || b->lte[39]) && !b->lte[20] && !b->lte[28] && b->n_lte >= 4) {
-		snprintf(why, size, "has China TDD band%s%s%s, lacks B20 and B28",
-			 b->lte[34] ? " B34" : "", b->lte[34] && b->lte[39] ? " and" : "",
-			 b->lte[39] ? " B39" : "");
-		sb_release(&sb);
-		return 1;
-	}
-	if (b->lte[7] && b->lte[20] && b->lte[28] && !b->lte[34]) {
-		snprintf(why, size, "has B7, B20 and B28, no B34: a global shape");
-		sb_release(&sb);
-		return -1;
 	}
 	sb_release(&sb);
+	/* The generic shape, for any device: B34 without B20 and B28. No global
+	 * or India variant in the reference data has it. */
+	if (b->lte[34] && !b->lte[20] && !b->lte[28] && b->n_lte >= 4) {
+		snprintf(why, size, "has China TDD band B34%s, lacks B20 and B28",
+			 b->lte[39] ? " and B39" : "");
+		return 1;
+	}
+	if (!dev || !dev->has_china || !dev->has_global) {
+		if (b->lte[7] && b->lte[20] && b->lte[28] && !b->lte[34]) {
+			snprintf(why, size, "has B7, B20 and B28, no B34: a global shape");
+			return -1;
+		}
+	}
 	return 0;
 }
 
