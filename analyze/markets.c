@@ -12,14 +12,14 @@ static int parse_bands(const char *s, unsigned char *set, const char *path, long
 		       const char *col, gv_error *err)
 {
 	while (*s) {
-		const char *tok;
+		const char *tok, *word;
 		long v = 0;
 		size_t n = 0;
 		while (*s == ' ' || *s == ';' || *s == ',' || *s == '\t')
 			s++;
 		if (!*s)
 			break;
-		tok = s;
+		tok = word = s;
 		while (s[n] && s[n] != ' ' && s[n] != ';' && s[n] != ',' && s[n] != '\t')
 			n++;
 		s += n;
@@ -38,7 +38,7 @@ static int parse_bands(const char *s, unsigned char *set, const char *path, long
 		continue;
 	bad:
 		return gv_error_set(err, path, line, "bad band '%.*s' in column '%s'",
-				    (int)(s - tok < 32 ? s - tok : 32), tok, col);
+				    (int)(s - word < 32 ? s - word : 32), word, col);
 	}
 	return 0;
 }
