@@ -154,59 +154,74 @@ static const char INSERT_HISTORY[] =
 	" rank, complaint_rate, evasive_rate)\n"
 	"VALUES (?3, ?4, ?1, ?2, ?5, ?6, ?7, ?8, ?11, ?12, ?13, ?14, ?15, ?23, ?26)";
 
-static void bind_ratio(sqlite3_stmt *st, int idx, long k, long n)
+/* Index in st of the numbered parameter ?n, or 0 when st does not use it
+ * (the history row uses a subset of the numbers). */
+static int pidx(sqlite3_stmt *st, int n)
 {
-	if (n > 0)
-		sqlite3_bind_double(st, idx, (double)k / (double)n);
-	else
-		sqlite3_bind_null(st, idx);
+	char name[16];
+	snprintf(name, sizeof name, "?%d", n);
+	return sqlite3_bind_parameter_index(st, name);
+}
+
+static void bind_long(sqlite3_stmt *st, int n, long v)
+{
+	int i = pidx(st, n);
+	if (i > 0)
+		sqlite3_bind_int64(st, i, v);
+}
+
+static void bind_real(sqlite3_stmt *st, int n, double v)
+{
+	int i = pidx(st, n);
+	if (i > 0)
+		sqlite3_bind_double(st, i, v);
+}
+
+static void bind_ratio(sqlite3_stmt *st, int n, long k, long d)
+{
+	if (d > 0)
+		bind_real(st, n, (double)k / (double)d);
+}
+
+static void bind_str(sqlite3_stmt *st, int n, const char *s)
+{
+	int i = pidx(st, n);
+	if (i > 0)
+		db_bind_text(st, i, s, -1);
 }
 
 /* Bind one seller's figures to the numbered parameters shared by both
- * INSERT statements (unused numbers are simply not referenced). */
+ * INSERT statements; unbound ones (a rate without claims) stay NULL. */
 static void bind_fig(sqlite3_stmt *st, const fig *f, const seller_rank *r, long long run_id,
 		     const char *now)
 {
-	static const int cols[] = {5, 6, 7, 8, 9, 10};
-	int idx, i;
+	int i;
 
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-#define BIND_IF(n, call) do { idx = sqlite3_bind_parameter_index(st, "?" #n); \
-	if (idx > 0) call; } while (0)
-	BIND_IF(1, sqlite3_bind_text(st, idx, f->seller_id, -1, SQLITE_STATIC));
-	BIND_IF(2, db_bind_text(st, idx, f->seller_name, -1));
-	BIND_IF(3, sqlite3_bind_int64(st, idx, run_id));
-	BIND_IF(4, sqlite3_bind_text(st, idx, now, -1, SQLITE_STATIC));
-	for (i = 0; i < 6; i++) {
-		char name[8];
-		snprintf(name, sizeof name, "?%d", cols[i]);
-		idx = sqlite3_bind_parameter_index(st, name);
-		if (idx > 0)
-			sqlite3_bind_int64(st, idx, f->c[i]);
-	}
+	bind_str(st, 1, f->seller_id);
+	bind_str(st, 2, f->seller_name);
+	if (pidx(st, 3) > 0)
+		sqlite3_bind_int64(st, pidx(st, 3), run_id);
+	bind_str(st, 4, now);
+	for (i = C_LISTINGS; i <= C_CON; i++) /* ?5..?10 */
+		bind_long(st, 5 + i - C_LISTINGS, f->c[i]);
 	if (f->c[C_CLAIMS] > 0) {
-		BIND_IF(11, sqlite3_bind_double(st, idx, (double)f->c[C_MIS] / (double)f->c[C_CLAIMS]));
-		BIND_IF(12, sqlite3_bind_double(st, idx, r->ci_low));
-		BIND_IF(13, sqlite3_bind_double(st, idx, r->ci_high));
+		bind_ratio(st, 11, f->c[C_MIS], f->c[C_CLAIMS]);
+		bind_real(st, 12, r->ci_low);
+		bind_real(st, 13, r->ci_high);
 	}
-	BIND_IF(14, sqlite3_bind_text(st, idx, r->status, -1, SQLITE_STATIC));
+	bind_str(st, 14, r->status);
 	if (r->rank > 0)
-		BIND_IF(15, sqlite3_bind_int64(st, idx, r->rank));
-	for (i = C_EVB; i <= C_EVE; i++) {
-		char name[8];
-		snprintf(name, sizeof name, "?%d", 16 + i - C_EVB);
-		idx = sqlite3_bind_parameter_index(st, name);
-		if (idx > 0)
-			sqlite3_bind_int64(st, idx, f->c[i]);
-	}
-	BIND_IF(21, sqlite3_bind_int64(st, idx, f->c[C_REVIEWS]));
-	BIND_IF(22, sqlite3_bind_int64(st, idx, f->c[C_COMPLAINTS]));
-	BIND_IF(23, bind_ratio(st, idx, f->c[C_COMPLAINTS], f->c[C_REVIEWS]));
-	BIND_IF(24, sqlite3_bind_int64(st, idx, f->c[C_REPLIES]));
-	BIND_IF(25, sqlite3_bind_int64(st, idx, f->c[C_EVASIVE]));
-	BIND_IF(26, bind_ratio(st, idx, f->c[C_EVASIVE], f->c[C_REPLIES]));
-#undef BIND_IF
+		bind_long(st, 15, r->rank);
+	for (i = C_EVB; i <= C_EVE; i++) /* ?16..?20 */
+		bind_long(st, 16 + i - C_EVB, f->c[i]);
+	bind_long(st, 21, f->c[C_REVIEWS]);
+	bind_long(st, 22, f->c[C_COMPLAINTS]);
+	bind_ratio(st, 23, f->c[C_COMPLAINTS], f->c[C_REVIEWS]);
+	bind_long(st, 24, f->c[C_REPLIES]);
+	bind_long(st, 25, f->c[C_EVASIVE]);
+	bind_ratio(st, 26, f->c[C_EVASIVE], f->c[C_REPLIES]);
 }
 
 int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *err)
