@@ -58,6 +58,13 @@ static int is_word_cp(utf8proc_int32_t c)
 	}
 }
 
+/* Han, kana and hangul: scripts written without spaces between words. */
+static int is_cjk(utf8proc_int32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+	       (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
 static void fold_text(folded *f, const char *text, size_t n)
 {
 	const utf8proc_option_t opt = UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
@@ -79,6 +86,8 @@ static void fold_text(folded *f, const char *text, size_t n)
 			continue;
 		}
 		m = utf8proc_decompose_char(cp, out, 16, opt, &last);
+		if (is_cjk(cp))
+			fold_space(f, i); /* CJK has no spaces: one word per character */
 		for (j = 0; j < m && j < 16; j++) {
 			utf8proc_uint8_t enc[4];
 			utf8proc_ssize_t e, b;
@@ -91,6 +100,8 @@ static void fold_text(folded *f, const char *text, size_t n)
 			for (b = 0; b < e; b++)
 				fold_push(f, (char)enc[b], i);
 		}
+		if (is_cjk(cp))
+			fold_space(f, i + (size_t)k);
 		i += (size_t)k;
 	}
 	fold_space(f, n);
@@ -132,6 +143,11 @@ static const phrase phrases[] = {
 	{P_GV, "wersja globalna"}, {P_GV, "globalna wersja"}, {P_GV, "wersja global"},
 	{P_GV, "eu version"}, {P_GV, "european version"}, {P_GV, "europe version"},
 	{P_GV, "eu edition"}, {P_GV, "global model"},
+	{P_GV, "globální verze"}, {P_GV, "globalna verzija"}, {P_GV, "versiune globală"},
+	{P_GV, "globális verzió"}, {P_GV, "global sürüm"}, {P_GV, "version mondiale"},
+	{P_GV, "phiên bản quốc tế"}, {P_GV, "bản quốc tế"}, {P_GV, "versi global"},
+	{P_GV, "国际版"}, {P_GV, "全球版"}, {P_GV, "海外版"}, {P_GV, "グローバル版"},
+	{P_GV, "グローバルバージョン"}, {P_GV, "글로벌 버전"}, {P_GV, "글로벌버전"},
 	/* global_rom: only the software is said to be global */
 	{P_ROM, "global rom"}, {P_ROM, "global firmware"}, {P_ROM, "global software"},
 	{P_ROM, "global miui"}, {P_ROM, "global hyperos"}, {P_ROM, "miui global"},
@@ -150,6 +166,8 @@ static const phrase phrases[] = {
 	{P_ROM, "глобальная прошивка"}, {P_ROM, "глобальной прошивкой"},
 	{P_ROM, "глобальную прошивку"}, {P_ROM, "прошивка глобальная"},
 	{P_ROM, "глобальный ром"}, {P_ROM, "global прошивка"},
+	{P_ROM, "global stable rom"}, {P_ROM, "eea rom"}, {P_ROM, "国际版rom"},
+	{P_ROM, "全球版rom"}, {P_ROM, "国际版系统"}, {P_ROM, "global version system"},
 	/* china: the listing says it is the China version */
 	{P_CN, "china version"}, {P_CN, "cn version"}, {P_CN, "chinese version"},
 	{P_CN, "china ver"}, {P_CN, "cn ver"}, {P_CN, "china edition"},
@@ -163,6 +181,9 @@ static const phrase phrases[] = {
 	{P_CN, "китайская версия"}, {P_CN, "китайской версии"}, {P_CN, "китайскую версию"},
 	{P_CN, "версия для китая"}, {P_CN, "китайская прошивка"},
 	{P_CN, "wersja chińska"}, {P_CN, "chińska wersja"}, {P_CN, "wersja chinska"},
+	{P_CN, "cn model"}, {P_CN, "chinese model"}, {P_CN, "china spec"},
+	{P_CN, "chinese hardware"}, {P_CN, "china hardware"}, {P_CN, "国行"},
+	{P_CN, "中国版"}, {P_CN, "大陆版"}, {P_CN, "国行版"},
 };
 #define NPHRASES (sizeof phrases / sizeof phrases[0])
 

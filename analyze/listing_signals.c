@@ -290,6 +290,26 @@ void listing_signals(const registry *reg, const weights *w, const listing_input 
 	}
 }
 
+/* A negation in the few words before offset at ("not 22101317C", "no es
+ * 22101317C", "не 22101317C"). */
+static int negated_before(const char *text, size_t at)
+{
+	static const char *const neg[] = {" not ", " no ", "n't ", " non ", " не ", " nie ",
+					  " nao ", " não ", " nicht ", " pas ", NULL};
+	char win[40];
+	size_t from = at > 24 ? at - 24 : 0, n = at - from, i;
+	const char *const *p;
+
+	win[0] = ' ';
+	for (i = 0; i < n; i++)
+		win[i + 1] = (char)tolower((unsigned char)text[from + i]);
+	win[n + 1] = '\0';
+	for (p = neg; *p; p++)
+		if (strstr(win, *p))
+			return 1;
+	return 0;
+}
+
 void listing_qa_signals(const registry *reg, const weights *w, const char *qa_id,
 			const char *answer, const device_bands *dev, evidence_list *ev)
 {
@@ -302,11 +322,13 @@ void listing_qa_signals(const registry *reg, const weights *w, const char *qa_id
 		return;
 	n = registry_find_models(reg, answer, strlen(answer), m, 8);
 	for (i = 0; i < n; i++) {
+		if (m[i].cls == MODEL_CHINA && negated_before(answer, m[i].at))
+			continue; /* "it is not 22101317C" */
 		cn += m[i].cls == MODEL_CHINA;
 		gl += m[i].cls == MODEL_NOT_CHINA;
 	}
 	for (i = 0; i < n && cn && !gl; i++)
-		if (m[i].cls == MODEL_CHINA) {
+		if (m[i].cls == MODEL_CHINA && !negated_before(answer, m[i].at)) {
 			snprintf(buf, sizeof buf, "seller: %s (%s)", m[i].number,
 				 m[i].from_registry ? "China variant" : "suffix C: China");
 			add(ev, w, "qa_model_china", EV_QA, qa_id, buf);
