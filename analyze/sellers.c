@@ -83,8 +83,9 @@ void sellers_rank(seller_rank *v, size_t n, long min_claims)
 /* Counts per seller, in the order of the columns of struct fig. Claims are
  * verdicts whose claim is global_version; evidence kinds count claims with
  * at least one China-pointing (weight > 0) piece of evidence of that kind;
- * complaint and evasive rates cover all of the seller's listings. */
-static const char COUNT_SQL[] =
+ * complaint and evasive rates cover all of the seller's listings. The two
+ * %s are the rc and qe common table expressions below. */
+static const char COUNT_SQL_FMT[] =
 	"WITH sel AS (SELECT seller_id FROM listings UNION SELECT seller_id FROM verdicts),\n"
 	"names AS (SELECT seller_id, seller_name FROM (SELECT seller_id, seller_name,\n"
 	"  row_number() OVER (PARTITION BY seller_id ORDER BY seller_name IS NULL,\n"
@@ -107,13 +108,11 @@ static const char COUNT_SQL[] =
 	"  WHERE v.claim = 'global_version' AND e.weight > 0 GROUP BY v.seller_id),\n"
 	"rv AS (SELECT l.seller_id, count(*) AS n FROM reviews r\n"
 	"  JOIN listings l ON l.listing_id = r.listing_id GROUP BY l.seller_id),\n"
-	"rc AS (SELECT seller_id, count(DISTINCT source_id) AS n FROM v_evidence\n"
-	"  WHERE source = 'review' AND kind = 'reviews' AND weight > 0 GROUP BY seller_id),\n"
+	"%s,\n" /* rc: complaints, RC_CLASSES or RC_EVIDENCE */
 	"qv AS (SELECT l.seller_id, count(*) AS n FROM qa q JOIN listings l\n"
 	"  ON l.listing_id = q.listing_id WHERE trim(coalesce(q.answer, '')) <> ''\n"
 	"  GROUP BY l.seller_id),\n"
-	"qe AS (SELECT seller_id, count(DISTINCT source_id) AS n FROM v_evidence\n"
-	"  WHERE source = 'qa' AND signal = 'qa_evasive' GROUP BY seller_id)\n"
+	"%s\n" /* qe: evasive replies, QE_CLASSES or QE_EVIDENCE */
 	"SELECT sel.seller_id, names.seller_name, coalesce(lc.n, 0),\n"
 	"  coalesce(vc.claims, 0), coalesce(vc.mis, 0), coalesce(vc.sus, 0),\n"
 	"  coalesce(vc.unv, 0), coalesce(vc.con, 0),\n"
@@ -127,7 +126,46 @@ static const char COUNT_SQL[] =
 	"LEFT JOIN qv USING (seller_id) LEFT JOIN qe USING (seller_id)\n"
 	"ORDER BY sel.seller_id";
 
-enum { NCOUNTS = 15 }; /* columns 2.. of COUNT_SQL */
+/* Complaints and evasive replies: from the per-row classes of schema 004
+ * (review_classes, qa_classes) where a row has been classified, else from
+ * the evidence that fired on that row; the _EVIDENCE forms serve databases
+ * without the class tables. */
+static const char RC_CLASSES[] =
+	"rc AS (SELECT l.seller_id, count(*) AS n FROM reviews r\n"
+	"  JOIN listings l ON l.listing_id = r.listing_id\n"
+	"  LEFT JOIN review_classes c ON c.review_id = r.review_id\n"
+	"  WHERE CASE WHEN c.review_id IS NOT NULL THEN c.complaint = 1 OR c.not_genuine = 1\n"
+	"  ELSE r.review_id IN (SELECT source_id FROM v_evidence WHERE source = 'review'\n"
+	"  AND kind = 'reviews' AND weight > 0) END GROUP BY l.seller_id)";
+static const char RC_EVIDENCE[] =
+	"rc AS (SELECT seller_id, count(DISTINCT source_id) AS n FROM v_evidence\n"
+	"  WHERE source = 'review' AND kind = 'reviews' AND weight > 0 GROUP BY seller_id)";
+static const char QE_CLASSES[] =
+	"qe AS (SELECT l.seller_id, count(*) AS n FROM qa q\n"
+	"  JOIN listings l ON l.listing_id = q.listing_id\n"
+	"  LEFT JOIN qa_classes c ON c.qa_id = q.qa_id\n"
+	"  WHERE trim(coalesce(q.answer, '')) <> '' AND CASE WHEN c.qa_id IS NOT NULL\n"
+	"  THEN c.reply_class = 'evasive' ELSE q.qa_id IN (SELECT source_id FROM v_evidence\n"
+	"  WHERE source = 'qa' AND signal = 'qa_evasive') END GROUP BY l.seller_id)";
+static const char QE_EVIDENCE[] =
+	"qe AS (SELECT seller_id, count(DISTINCT source_id) AS n FROM v_evidence\n"
+	"  WHERE source = 'qa' AND signal = 'qa_evasive' GROUP BY seller_id)";
+
+static int has_table(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+enum { NCOUNTS = 15 }; /* columns 2.. of COUNT_SQL_FMT */
 
 typedef struct fig {
 	char *seller_id;
@@ -232,13 +270,19 @@ int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *er
 	size_t n = 0, cap = 0, i;
 	long min_claims;
 	char now[32];
+	strbuf sql;
 	int rc, ret = -1;
 
 	min_claims = w ? (long)weights_threshold(w, "min_claims_ranked",
 						 SELLERS_MIN_CLAIMS_DEFAULT)
 		       : SELLERS_MIN_CLAIMS_DEFAULT;
 	utc_now_iso(now, sizeof now);
-	if (db_prepare(db, COUNT_SQL, &st, err) < 0)
+	sb_init(&sql);
+	sb_addf(&sql, COUNT_SQL_FMT, has_table(db, "review_classes") ? RC_CLASSES : RC_EVIDENCE,
+		has_table(db, "qa_classes") ? QE_CLASSES : QE_EVIDENCE);
+	rc = db_prepare(db, sql.buf, &st, err);
+	sb_release(&sql);
+	if (rc < 0)
 		goto cleanup;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		fig *f;

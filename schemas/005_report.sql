@@ -43,8 +43,11 @@ CREATE TABLE seller_stats (
     ev_reviews     INTEGER NOT NULL DEFAULT 0,
     ev_firmware    INTEGER NOT NULL DEFAULT 0,
     ev_evasive     INTEGER NOT NULL DEFAULT 0,
+    -- Complaints and evasive replies count a row by its class in
+    -- review_classes / qa_classes (schema 004) once it is classified, else
+    -- by the evidence that fired on it (kind reviews / signal qa_evasive).
     reviews        INTEGER NOT NULL DEFAULT 0, -- reviews of all the seller's listings
-    complaints     INTEGER NOT NULL DEFAULT 0, -- of those, network / not-genuine complaints
+    complaints     INTEGER NOT NULL DEFAULT 0, -- of those, network or not-genuine complaints
     complaint_rate REAL,             -- complaints / reviews; NULL when no reviews
     replies        INTEGER NOT NULL DEFAULT 0, -- answered questions on the seller's listings
     evasive        INTEGER NOT NULL DEFAULT 0, -- of those, evasive replies

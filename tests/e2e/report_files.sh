@@ -99,4 +99,24 @@ grep -q '+25.0 pts' "$out/report.html" || fail "change shown in report.html"
 gv report --db "$db" --out "$T/afile"; expect_eq "$rc" 6 "report into a file"
 expect_log "afile"
 gv report --db "$db" --out "$T/afile/sub"; expect_eq "$rc" 6 "report under a file"
+# With the per-row classes of schema 004, a classified review or reply
+# counts by its class, an unclassified one by the evidence that fired on it.
+db2="$T/classes.db"
+sh "$FIX/report/mkdb.sh" "$GVAUDIT" "$db2"
+if [ -n "$(q "$db2" "select name from sqlite_master where name = 'review_classes'")" ]; then
+	sqlite3 "$db2" "DELETE FROM review_classes; DELETE FROM qa_classes;
+	INSERT INTO review_classes(review_id, listing_id, lexicon, text_len, class, complaint,
+	  negated, noise, network_ok, not_genuine, china_rom, no_google, unofficial, strength)
+	VALUES ('3000000002', '2000000001', 'x', 1, 'negated', 0, 1, 0, 0, 0, 0, 0, 0, 0),
+	       ('3000000004', '2000000005', 'x', 1, 'complaint', 1, 0, 0, 0, 0, 0, 0, 0, 1);
+	INSERT INTO qa_classes(qa_id, listing_id, lexicon, text_len, question_kind, reply_class,
+	  reply_detail) VALUES ('qa-4000003', '2000000009', 'x', 1, 'version', 'evasive', 'cue');"
+	"$GVAUDIT" report -q --db "$db2" --out "$T/classes" || fail "report with classes"
+	expect_eq "$(grep '^900000001,' "$T/classes/sellers.csv" | cut -d, -f19-23)" "3,1,0.3333,1,1" \
+		"complaints and evasive replies from classes and evidence (900000001)"
+	expect_eq "$(grep '^900000002,' "$T/classes/sellers.csv" | cut -d, -f19-20)" "2,1" \
+		"a complaint only the class knows (900000002)"
+	expect_eq "$(grep '^900000004,' "$T/classes/sellers.csv" | cut -d, -f22-24)" "1,1,1.0000" \
+		"an evasive reply only the class knows (900000004)"
+fi
 echo "report_files: ok"
