@@ -1,14 +1,484 @@
-/* textsig.c: placeholder until review and Q&A signals land (no signals). */
+/* textsig.c: see textsig.h. Classification (reviews.c, replies.c) is stored
+ * per row in review_classes / qa_classes (schemas/004_text.sql); listing
+ * evidence is computed from those stored classes only.
+ *
+ * How the listing's review weight is built (weights.csv gives each signal's
+ * full weight W):
+ *   network complaints: each complaint row i gets a factor f_i = its phrase
+ *     strength (0..1) x 1.25 when the listing is known to lack key bands of
+ *     its market and the reviewer is in that market, x 0.75 when the listing
+ *     shows every key band (a complaint against a matching band list is less
+ *     telling), x 1 otherwise. With c = sum f_i and s = complaint rows /
+ *     reviews of the listing, the listing total is
+ *       W x min(1, c/2) x (0.5 + 0.5 x min(1, s/0.10))
+ *     so one complaint is at most half of W, two or more reach W when they
+ *     are at least a tenth of the reviews. The total is spread over the
+ *     complaint rows in proportion to f_i (the rows sum to the total).
+ *   not_genuine, no_google, network_ok: W x min(1, n/2), spread evenly.
+ *   firmware_cn, firmware_global, china_rom: W once, spread evenly (one
+ *     quoted string is enough).
+ *   unofficial_rom: W x min(1, 0.6 + 0.4 (n - 1)), spread evenly.
+ * Q&A:
+ *   honest_china: W once, spread (a reply that is honest only through a
+ *     China model number is left to the analysis' qa_model_china row).
+ *   evasive: with n evasive replies to version / band / carrier questions
+ *     and e their share of the answered such questions,
+ *     W x min(1, n/2) x (0.5 + 0.5 e), spread.
+ *   direct (model, bands, hardware): qa_direct_global W once, spread.
+ *   direct claim only ("Yes, Global Version."): qa_claim_only W once. */
 #include "analyze/textsig.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
 
-struct textsig { int unused; };
+#include "analyze/firmware.h"
+#include "analyze/lexicon.h"
+#include "analyze/markets.h"
+#include "analyze/replies.h"
+#include "analyze/reviews.h"
+#include "common/db.h"
+#include "common/log.h"
 
-textsig *textsig_new(const char *datadir, gv_error *err) { (void)datadir; (void)err; return calloc(1, sizeof(textsig)); }
-void textsig_free(textsig *ts) { free(ts); }
-const char *textsig_fingerprint(const textsig *ts) { (void)ts; return "00000000000000000000000000000000"; }
-int textsig_classify_pending(sqlite3 *db, const textsig *ts, gv_error *err) { (void)db; (void)ts; (void)err; return 0; }
-int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w, const char *listing_id,
-			     const char *market, int lacks_key, evidence_list *ev, gv_error *err)
-{ (void)db; (void)ts; (void)w; (void)listing_id; (void)market; (void)lacks_key; (void)ev; (void)err; return 0; }
+/* Bump when the classifier's rules change: stored classes are then redone. */
+#define TEXTSIG_RULES "textsig-rules-1"
+#define EXCERPT_MAX 200
+
+struct textsig {
+	lexicon lx;
+	fw_regions fr;
+	markets mk;      /* for "reviewer in the listing's market"; may be empty */
+	int have_mk;
+	char fp[33];
+};
+
+textsig *textsig_new(const char *datadir, gv_error *err)
+{
+	textsig *ts = xcalloc(1, sizeof *ts);
+	XXH128_hash_t h;
+	XXH3_state_t *st;
+	gv_error ignored;
+	int i;
+
+	if (lexicon_load(&ts->lx, datadir, err) < 0 || fw_regions_load(&ts->fr, datadir, err) < 0) {
+		textsig_free(ts);
+		return NULL;
+	}
+	/* markets.csv belongs to the band analysis; without it the market
+	 * factor falls back to comparing country codes. */
+	ts->have_mk = markets_load(&ts->mk, datadir, &ignored) == 0;
+	st = XXH3_createState();
+	XXH3_128bits_reset(st);
+	XXH3_128bits_update(st, TEXTSIG_RULES, sizeof TEXTSIG_RULES);
+	XXH3_128bits_update(st, ts->lx.fingerprint, 32);
+	for (i = 0; i < ts->fr.n; i++)
+		XXH3_128bits_update(st, ts->fr.code[i], 2);
+	h = XXH3_128bits_digest(st);
+	XXH3_freeState(st);
+	snprintf(ts->fp, sizeof ts->fp, "%016llx%016llx", (unsigned long long)h.high64,
+		 (unsigned long long)h.low64);
+	return ts;
+}
+
+void textsig_free(textsig *ts)
+{
+	if (!ts)
+		return;
+	lexicon_release(&ts->lx);
+	fw_regions_release(&ts->fr);
+	markets_release(&ts->mk);
+	free(ts);
+}
+
+const char *textsig_fingerprint(const textsig *ts)
+{
+	return ts->fp;
+}
+
+/* Length of s[0..n) cut to at most max bytes at a UTF-8 character start. */
+static int cut_len(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return (int)n;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
+static int bind_excerpt(sqlite3_stmt *st, int idx, const char *t, size_t a, size_t b)
+{
+	if (!t || b <= a)
+		return sqlite3_bind_null(st, idx);
+	while (a < b && (t[a] == ' ' || t[a] == '\n' || t[a] == '\r' || t[a] == '\t'))
+		a++;
+	return db_bind_text(st, idx, t + a, cut_len(t + a, b - a, EXCERPT_MAX));
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static int classify_reviews(sqlite3 *db, const textsig *ts, lx_scan *scan, sqlite3_stmt *dirty,
+			    long *count, gv_error *err)
+{
+	sqlite3_stmt *sel = NULL, *ins = NULL;
+	int rc = -1, s;
+
+	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS textsig_pending(rid INTEGER PRIMARY KEY);"
+			"DELETE FROM textsig_pending", err) < 0)
+		goto cleanup;
+	if (db_prepare(db, "INSERT INTO textsig_pending(rid) SELECT r.rowid FROM reviews r "
+			   "LEFT JOIN review_classes c ON c.review_id = r.review_id "
+			   "WHERE c.review_id IS NULL OR c.lexicon <> ?1 "
+			   "OR c.text_len <> coalesce(length(r.text), 0)", &sel, err) < 0)
+		goto cleanup;
+	db_bind_text(sel, 1, ts->fp, -1);
+	if (sqlite3_step(sel) != SQLITE_DONE) {
+		db_fail(db, err, "finding reviews to classify");
+		goto cleanup;
+	}
+	sqlite3_finalize(sel);
+	sel = NULL;
+	if (db_prepare(db, "SELECT r.review_id, r.listing_id, r.text, coalesce(length(r.text), 0) "
+			   "FROM textsig_pending p JOIN reviews r ON r.rowid = p.rid", &sel, err) < 0 ||
+	    db_prepare(db, "INSERT OR REPLACE INTO review_classes(review_id, listing_id, lexicon, text_len, "
+			   "class, complaint, negated, noise, network_ok, not_genuine, china_rom, no_google, "
+			   "unofficial, strength, bands, fw_version, fw_region, fw_branch, excerpt) "
+			   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+		       &ins, err) < 0)
+		goto cleanup;
+	while ((s = sqlite3_step(sel)) == SQLITE_ROW) {
+		const char *text = col_text(sel, 2);
+		size_t n = (size_t)sqlite3_column_bytes(sel, 2);
+		review_result r;
+
+		reviews_classify(&ts->lx, &ts->fr, scan, text ? text : "", text ? n : 0, &r);
+		sqlite3_reset(ins);
+		db_bind_text(ins, 1, col_text(sel, 0), -1);
+		db_bind_text(ins, 2, col_text(sel, 1), -1);
+		db_bind_text(ins, 3, ts->fp, -1);
+		sqlite3_bind_int64(ins, 4, sqlite3_column_int64(sel, 3));
+		db_bind_text(ins, 5, reviews_class_name(r.cls), -1);
+		sqlite3_bind_int(ins, 6, r.complaint);
+		sqlite3_bind_int(ins, 7, r.negated);
+		sqlite3_bind_int(ins, 8, r.noise);
+		sqlite3_bind_int(ins, 9, r.network_ok);
+		sqlite3_bind_int(ins, 10, r.not_genuine);
+		sqlite3_bind_int(ins, 11, r.china_rom);
+		sqlite3_bind_int(ins, 12, r.no_google);
+		sqlite3_bind_int(ins, 13, r.unofficial);
+		sqlite3_bind_double(ins, 14, r.strength);
+		db_bind_text(ins, 15, r.bands[0] ? r.bands : NULL, -1);
+		db_bind_text(ins, 16, r.has_fw ? r.fw.version : NULL, -1);
+		db_bind_text(ins, 17, r.has_fw && r.fw.region[0] ? r.fw.region : NULL, -1);
+		db_bind_text(ins, 18, r.has_fw ? firmware_branch_name(r.fw.branch) : NULL, -1);
+		if (r.cls == RV_GENERIC)
+			sqlite3_bind_null(ins, 19);
+		else
+			bind_excerpt(ins, 19, text, r.ex_start, r.ex_end);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			db_fail(db, err, "storing a review class");
+			goto cleanup;
+		}
+		sqlite3_reset(dirty);
+		db_bind_text(dirty, 1, col_text(sel, 1), -1);
+		if (sqlite3_step(dirty) != SQLITE_DONE) {
+			db_fail(db, err, "marking a listing dirty");
+			goto cleanup;
+		}
+		(*count)++;
+	}
+	if (s != SQLITE_DONE) {
+		db_fail(db, err, "reading reviews");
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+static int classify_qa(sqlite3 *db, const textsig *ts, lx_scan *scan, sqlite3_stmt *dirty, long *count,
+		       gv_error *err)
+{
+	sqlite3_stmt *sel = NULL, *ins = NULL;
+	int rc = -1, s;
+
+	if (db_exec(db, "DELETE FROM textsig_pending", err) < 0)
+		goto cleanup;
+	if (db_prepare(db, "INSERT INTO textsig_pending(rid) SELECT q.rowid FROM qa q "
+			   "LEFT JOIN qa_classes c ON c.qa_id = q.qa_id "
+			   "WHERE c.qa_id IS NULL OR c.lexicon <> ?1 "
+			   "OR c.text_len <> coalesce(length(q.question), 0) + coalesce(length(q.answer), 0)",
+		       &sel, err) < 0)
+		goto cleanup;
+	db_bind_text(sel, 1, ts->fp, -1);
+	if (sqlite3_step(sel) != SQLITE_DONE) {
+		db_fail(db, err, "finding q&a rows to classify");
+		goto cleanup;
+	}
+	sqlite3_finalize(sel);
+	sel = NULL;
+	if (db_prepare(db, "SELECT q.qa_id, q.listing_id, q.question, q.answer, "
+			   "coalesce(length(q.question), 0) + coalesce(length(q.answer), 0) "
+			   "FROM textsig_pending p JOIN qa q ON q.rowid = p.rid", &sel, err) < 0 ||
+	    db_prepare(db, "INSERT OR REPLACE INTO qa_classes(qa_id, listing_id, lexicon, text_len, "
+			   "question_kind, reply_class, reply_detail, model_number, asked_band, excerpt) "
+			   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &ins, err) < 0)
+		goto cleanup;
+	while ((s = sqlite3_step(sel)) == SQLITE_ROW) {
+		const char *q = col_text(sel, 2), *a;
+		size_t qn = (size_t)sqlite3_column_bytes(sel, 2), an;
+		reply_result r;
+
+		a = col_text(sel, 3); /* after column 2's text is read: bytes stay valid */
+		an = (size_t)sqlite3_column_bytes(sel, 3);
+		replies_classify(&ts->lx, scan, q ? q : "", q ? qn : 0, a, a ? an : 0, &r);
+		sqlite3_reset(ins);
+		db_bind_text(ins, 1, col_text(sel, 0), -1);
+		db_bind_text(ins, 2, col_text(sel, 1), -1);
+		db_bind_text(ins, 3, ts->fp, -1);
+		sqlite3_bind_int64(ins, 4, sqlite3_column_int64(sel, 4));
+		db_bind_text(ins, 5, replies_question_name(r.qk), -1);
+		db_bind_text(ins, 6, replies_class_name(r.cls), -1);
+		db_bind_text(ins, 7, r.detail, -1);
+		db_bind_text(ins, 8, r.model[0] ? r.model : NULL, -1);
+		db_bind_text(ins, 9, r.asked_band[0] ? r.asked_band : NULL, -1);
+		if (r.cls == RP_UNANSWERED)
+			sqlite3_bind_null(ins, 10);
+		else
+			bind_excerpt(ins, 10, a, r.ex_start, r.ex_end);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			db_fail(db, err, "storing a q&a class");
+			goto cleanup;
+		}
+		sqlite3_reset(dirty);
+		db_bind_text(dirty, 1, col_text(sel, 1), -1);
+		if (sqlite3_step(dirty) != SQLITE_DONE) {
+			db_fail(db, err, "marking a listing dirty");
+			goto cleanup;
+		}
+		(*count)++;
+	}
+	if (s != SQLITE_DONE) {
+		db_fail(db, err, "reading q&a rows");
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+int textsig_classify_pending(sqlite3 *db, const textsig *ts, gv_error *err)
+{
+	sqlite3_stmt *dirty = NULL;
+	lx_scan scan;
+	long nrev = 0, nqa = 0;
+	double t0 = now_seconds();
+	int rc = -1;
+
+	lx_scan_init(&scan);
+	if (db_prepare(db, "INSERT OR IGNORE INTO dirty_listings(listing_id) VALUES (?1)", &dirty, err) < 0)
+		goto cleanup;
+	if (classify_reviews(db, ts, &scan, dirty, &nrev, err) < 0 ||
+	    classify_qa(db, ts, &scan, dirty, &nqa, err) < 0)
+		goto cleanup;
+	if (db_exec(db, "DELETE FROM textsig_pending", err) < 0)
+		goto cleanup;
+	if (nrev || nqa)
+		log_info("analyze: classified %ld reviews and %ld q&a rows (lexicon %.8s) in %.2fs", nrev, nqa,
+			 ts->fp, now_seconds() - t0);
+	rc = 0;
+cleanup:
+	sqlite3_finalize(dirty);
+	lx_scan_release(&scan);
+	return rc;
+}
+
+/* ---- listing evidence ---- */
+
+#define MAXROWS 4096 /* rows of one listing weighed; more are counted, not listed */
+
+typedef struct row {
+	char id[96];
+	char excerpt[EXCERPT_MAX + 64];
+	double f;
+} row;
+
+typedef struct group {
+	const char *signal;
+	ev_source source;
+	row *v;
+	size_t n, cap;
+	double fsum;
+} group;
+
+static void group_add(group *g, const char *id, const char *excerpt, double f)
+{
+	row *r;
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 8;
+		g->v = xrealloc(g->v, g->cap * sizeof *g->v);
+	}
+	r = &g->v[g->n++];
+	snprintf(r->id, sizeof r->id, "%s", id ? id : "");
+	snprintf(r->excerpt, sizeof r->excerpt, "%s", excerpt ? excerpt : "");
+	r->f = f;
+	g->fsum += f;
+}
+
+/* Spread total over the group's rows in proportion to their factors. */
+static void group_emit(const group *g, double total, evidence_list *ev)
+{
+	size_t i;
+	if (!g->n || g->fsum <= 0.0)
+		return;
+	for (i = 0; i < g->n; i++)
+		evidence_add(ev, g->signal, g->source, g->v[i].id, g->v[i].excerpt,
+			     total * g->v[i].f / g->fsum);
+}
+
+static double min1(double x) { return x < 1.0 ? x : 1.0; }
+
+/* Is the reviewer in the listing's market (same market group)? */
+static int same_market(const textsig *ts, const char *country, const char *mkt)
+{
+	const struct market *a, *b;
+	if (!country || !mkt || !*country || !*mkt)
+		return 0;
+	if (!ascii_casecmp(country, mkt))
+		return 1;
+	if (!ts->have_mk)
+		return 0;
+	a = markets_find(&ts->mk, country);
+	b = markets_find(&ts->mk, mkt);
+	return a && a == b;
+}
+
+enum { G_COMPLAINT, G_NOT_GENUINE, G_FW_CN, G_FW_GLOBAL, G_CHINA_ROM, G_UNOFFICIAL, G_NO_GOOGLE,
+       G_NET_OK, G_QA_HONEST, G_QA_EVASIVE, G_QA_DIRECT, G_QA_CLAIM, G_N };
+
+static const char *const group_signal[G_N] = {
+	"review_network_complaints", "review_not_genuine", "review_firmware_cn", "review_firmware_global",
+	"review_china_rom", "review_unofficial_rom", "review_no_google", "review_network_ok",
+	"qa_honest_china", "qa_evasive", "qa_direct_global", "qa_claim_only",
+};
+
+int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
+			     const char *listing_id, const char *mkt, int lacks_key,
+			     evidence_list *ev, gv_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	group g[G_N];
+	long nreviews = 0, nanswered = 0;
+	int rc = -1, s, i;
+	double share, total;
+
+	memset(g, 0, sizeof g);
+	for (i = 0; i < G_N; i++) {
+		g[i].signal = group_signal[i];
+		g[i].source = i >= G_QA_HONEST ? EV_QA : EV_REVIEW;
+	}
+	if (db_prepare(db, "SELECT c.review_id, c.class, c.complaint, c.network_ok, c.not_genuine, "
+			   "c.china_rom, c.no_google, c.unofficial, c.strength, c.fw_region, c.excerpt, r.country "
+			   "FROM review_classes c LEFT JOIN reviews r ON r.review_id = c.review_id "
+			   "WHERE c.listing_id = ?1 ORDER BY c.review_id", &st, err) < 0)
+		goto cleanup;
+	db_bind_text(st, 1, listing_id, -1);
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = col_text(st, 0), *ex = col_text(st, 10), *fwr = col_text(st, 9);
+		nreviews++;
+		if (nreviews > MAXROWS)
+			continue;
+		if (sqlite3_column_int(st, 2)) {
+			double f = sqlite3_column_double(st, 8);
+			if (f <= 0.0)
+				f = 1.0;
+			if (lacks_key == 1 && same_market(ts, col_text(st, 11), mkt))
+				f *= 1.25;
+			else if (lacks_key == 0)
+				f *= 0.75;
+			group_add(&g[G_COMPLAINT], id, ex, f);
+		}
+		if (sqlite3_column_int(st, 4))
+			group_add(&g[G_NOT_GENUINE], id, ex, 1.0);
+		if (fwr && !strcmp(fwr, "CN"))
+			group_add(&g[G_FW_CN], id, ex, 1.0);
+		else if (fwr)
+			group_add(&g[G_FW_GLOBAL], id, ex, 1.0);
+		if (sqlite3_column_int(st, 5) && !(fwr && !strcmp(fwr, "CN")))
+			group_add(&g[G_CHINA_ROM], id, ex, 1.0);
+		if (sqlite3_column_int(st, 7))
+			group_add(&g[G_UNOFFICIAL], id, ex, 1.0);
+		if (sqlite3_column_int(st, 6))
+			group_add(&g[G_NO_GOOGLE], id, ex, 1.0);
+		if (sqlite3_column_int(st, 3) && !sqlite3_column_int(st, 2))
+			group_add(&g[G_NET_OK], id, ex, 1.0);
+	}
+	if (s != SQLITE_DONE) {
+		db_fail(db, err, "reading review classes");
+		goto cleanup;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+
+	if (db_prepare(db, "SELECT qa_id, question_kind, reply_class, reply_detail, excerpt "
+			   "FROM qa_classes WHERE listing_id = ?1 ORDER BY qa_id", &st, err) < 0)
+		goto cleanup;
+	db_bind_text(st, 1, listing_id, -1);
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = col_text(st, 0), *kind = col_text(st, 1), *cls = col_text(st, 2),
+			   *det = col_text(st, 3), *ex = col_text(st, 4);
+		int relevant = kind && strcmp(kind, "other");
+		if (!cls)
+			continue;
+		if (relevant && strcmp(cls, "unanswered") && strcmp(cls, "other"))
+			nanswered++;
+		if (!strcmp(cls, "honest_china")) {
+			if (!(det && !strcmp(det, "model") && weights_known(w, "qa_model_china")))
+				group_add(&g[G_QA_HONEST], id, ex, 1.0);
+		} else if (!strcmp(cls, "evasive") && relevant) {
+			group_add(&g[G_QA_EVASIVE], id, ex, 1.0);
+		} else if (!strcmp(cls, "direct")) {
+			group_add(&g[det && !strcmp(det, "claim") ? G_QA_CLAIM : G_QA_DIRECT], id, ex, 1.0);
+		}
+	}
+	if (s != SQLITE_DONE) {
+		db_fail(db, err, "reading q&a classes");
+		goto cleanup;
+	}
+
+	share = nreviews ? (double)g[G_COMPLAINT].n / (double)nreviews : 0.0;
+	total = weights_get(w, g[G_COMPLAINT].signal) * min1(g[G_COMPLAINT].fsum / 2.0) *
+		(0.5 + 0.5 * min1(share / 0.10));
+	group_emit(&g[G_COMPLAINT], total, ev);
+	for (i = G_NOT_GENUINE; i < G_N; i++) {
+		double n = (double)g[i].n, wt = weights_get(w, g[i].signal);
+		switch (i) {
+		case G_NOT_GENUINE: case G_NO_GOOGLE: case G_NET_OK:
+			total = wt * min1(n / 2.0);
+			break;
+		case G_UNOFFICIAL:
+			total = wt * min1(0.6 + 0.4 * (n - 1.0));
+			break;
+		case G_QA_EVASIVE:
+			total = wt * min1(n / 2.0) * (0.5 + 0.5 * (nanswered ? n / (double)nanswered : 1.0));
+			break;
+		default:
+			total = wt;
+		}
+		group_emit(&g[i], total, ev);
+	}
+	rc = 0;
+cleanup:
+	sqlite3_finalize(st);
+	for (i = 0; i < G_N; i++)
+		free(g[i].v);
+	return rc;
+}
