@@ -57,3 +57,48 @@ Test(html, anchor)
 	cr_expect_str_eq(sb.buf, "x_5F20");
 	sb_release(&sb);
 }
+
+#include "report/htmlchart.h"
+
+Test(html, charts_escape_labels)
+{
+	chart_point pt = {"<script>alert(1)</script> & Co", "9\"1", 0.75, 0.30, 0.95, 3, 4};
+	market_band band = {"B20", 20, 2};
+	market_row row = {(char *)"E<U>", 7, 4, &band, 1};
+	market_summary ms = {&row, 1};
+	strbuf sb;
+
+	sb_init(&sb);
+	chart_sellers(&sb, &pt, 1);
+	cr_expect_null(strstr(sb.buf, "<script"));
+	cr_expect_not_null(strstr(sb.buf, "&lt;script&gt;"));
+	cr_expect_not_null(strstr(sb.buf, "href=\"#seller-9_221\""));
+	cr_expect_not_null(strstr(sb.buf, "75% (3/4)"), "rate with its n");
+	sb_reset(&sb);
+	chart_markets(&sb, &ms);
+	cr_expect_null(strstr(sb.buf, "E<U>"));
+	cr_expect_not_null(strstr(sb.buf, "E&lt;U&gt;"));
+	cr_expect_not_null(strstr(sb.buf, "50% (2/4)"), "share with its n");
+	sb_release(&sb);
+}
+
+Test(html, long_label_cut_on_utf8_boundary)
+{
+	/* 30 two-byte characters: cut somewhere inside, never mid-character. */
+	char label[64] = "";
+	chart_point pt = {label, "1", 0.5, 0.2, 0.8, 1, 2};
+	strbuf sb;
+	const char *t;
+	int i;
+
+	for (i = 0; i < 30; i++)
+		strcat(label, "\xc3\xa9");
+	sb_init(&sb);
+	chart_sellers(&sb, &pt, 1);
+	t = strstr(sb.buf, "text-anchor=\"end\">");
+	cr_assert_not_null(t);
+	t += strlen("text-anchor=\"end\">");
+	cr_expect(((unsigned char)t[0] & 0xC0) != 0x80);
+	cr_expect_not_null(strstr(t, "\xc3\xa9\xe2\x80\xa6</text>"), "ends with whole char + ellipsis");
+	sb_release(&sb);
+}
