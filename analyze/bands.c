@@ -27,7 +27,7 @@ enum tok_kind {
 	TK_JUNK    /* anything else: "8GB", "M2101K9G", non-ASCII text */
 };
 
-enum word_class { W_JUNK, W_NEUTRAL, W_AND, W_BANDKW, W_TECH, W_QUAL };
+enum word_class { W_JUNK, W_NEUTRAL, W_AND, W_BANDKW, W_TECH, W_QUAL, W_NEG };
 enum qual { Q_NONE, Q_FDD, Q_TDD, Q_SA };
 
 typedef struct token {
@@ -69,8 +69,14 @@ static const struct {
 	{"frequency", W_NEUTRAL, 0}, {"frequencies", W_NEUTRAL, 0}, {"freq", W_NEUTRAL, 0},
 	{"network", W_NEUTRAL, 0}, {"networks", W_NEUTRAL, 0}, {"mhz", W_NEUTRAL, 0},
 	{"support", W_NEUTRAL, 0}, {"supports", W_NEUTRAL, 0}, {"supported", W_NEUTRAL, 0},
-	{"advanced", W_NEUTRAL, 0}, {"ca", W_NEUTRAL, 0}, {"and", W_AND, 0},
-	{"or", W_AND, 0},
+	{"advanced", W_NEUTRAL, 0}, {"ca", W_NEUTRAL, 0}, {"sub", W_NEUTRAL, 0},
+	{"and", W_AND, 0}, {"or", W_AND, 0},
+	/* "not support B12/B13", "no B28", "sin B20": the list that follows is
+	 * what the phone lacks */
+	{"not", W_NEG, 0}, {"no", W_NEG, 0}, {"non", W_NEG, 0}, {"without", W_NEG, 0},
+	{"except", W_NEG, 0}, {"excluding", W_NEG, 0}, {"unsupported", W_NEG, 0},
+	{"sin", W_NEG, 0}, {"sem", W_NEG, 0}, {"sans", W_NEG, 0}, {"ohne", W_NEG, 0},
+	{"kein", W_NEG, 0}, {"keine", W_NEG, 0}, {"nie", W_NEG, 0}, {"bez", W_NEG, 0},
 };
 
 static void classify_word(const char *s, size_t n, token *t)
@@ -337,6 +343,8 @@ typedef struct parser {
 	int list_tech;               /* TECH_* the list belongs to; NONE = no heading */
 	int nr_list;                 /* opened by an "n78" token */
 	char sep;                    /* separator since the last element */
+	int neg;                     /* after "not"/"no": drop the next list */
+	int list_neg;                /* this list is one of bands lacking */
 	elem v[LIST_MAX];
 	int n;
 	bands_confidence conf;       /* strongest evidence of this call */
@@ -441,7 +449,7 @@ static void close_list(parser *p)
 	sure = p->list_tech == TECH_NONE ? BANDS_LIKELY : BANDS_SURE;
 	if (tech == TECH_NONE)
 		tech = TECH_LTE; /* "B1/B3/B20", "Bands: 1, 3" without a heading */
-	if (p->n && (p->strong || weak_list_ok(p, tech))) {
+	if (p->n && !p->list_neg && (p->strong || weak_list_ok(p, tech))) {
 		for (i = 0; i < p->n; i++) {
 			const elem *e = &p->v[i];
 			switch (tech) {
@@ -467,7 +475,9 @@ static void close_list(parser *p)
 			}
 		}
 	}
-	p->open = p->heading = p->colon = p->strong = p->nr_list = 0;
+	if (p->list_neg && p->n)
+		p->neg = 0; /* "no B28, B20 fine": the negation covered one list */
+	p->open = p->heading = p->colon = p->strong = p->nr_list = p->list_neg = 0;
 	p->n = 0;
 	p->sep = 0;
 }
@@ -477,8 +487,29 @@ static void open_list(parser *p)
 	close_list(p);
 	p->open = 1;
 	p->list_tech = p->section;
+	p->list_neg = p->neg;
 	p->n = 0;
 	p->sep = 0;
+}
+
+/* "4G: 4/64GB", "5G: 8+256GB": memory sizes, not a band list. A list of bare
+ * numbers cut off by junk right after a separator is dropped. */
+static void drop_dangling(parser *p)
+{
+	int i;
+	if (!p->open || !(p->sep == '/' || p->sep == '+'))
+		return;
+	for (i = 0; i < p->n; i++)
+		if (p->v[i].prefixed)
+			return;
+	p->n = 0;
+}
+
+/* Clause punctuation ends a negation that has not reached a list yet. */
+static void end_clause(parser *p)
+{
+	close_list(p);
+	p->neg = 0;
 }
 
 static void add_elem(parser *p, int value, int freq, int prefixed)
@@ -488,9 +519,10 @@ static void add_elem(parser *p, int value, int freq, int prefixed)
 		return;
 	if (p->n == LIST_MAX) {
 		/* a very long list: keep what is known so far, carry on */
-		int strong = p->strong, tech = p->list_tech, nr = p->nr_list;
+		int strong = p->strong, tech = p->list_tech, nr = p->nr_list, neg = p->list_neg;
 		close_list(p);
 		p->open = 1;
+		p->list_neg = neg;
 		p->strong = strong;
 		p->list_tech = tech;
 		p->nr_list = nr;
@@ -568,7 +600,7 @@ void bands_parse(bands *b, const char *text, size_t len)
 			close_list(&p);
 			goto done;
 		case TK_NL:
-			close_list(&p);
+			end_clause(&p);
 			break;
 		case TK_PUNCT:
 			switch (t.punct) {
@@ -581,11 +613,13 @@ void bands_parse(bands *b, const char *text, size_t len)
 			case '/': case ',': case '+': case '&': case '\\': case '-':
 				if (p.open && (p.sep == 0 || t.punct != '-'))
 					p.sep = t.punct;
+				else if (!p.open && t.punct == ',')
+					p.neg = 0;
 				break;
 			case '(': case ')': case '[': case ']': case '\'':
 				break;
-			default: /* | ; . = < > and the rest end a list */
-				close_list(&p);
+			default: /* | ; . = < > and the rest end a list and a clause */
+				end_clause(&p);
 				break;
 			}
 			break;
@@ -594,6 +628,7 @@ void bands_parse(bands *b, const char *text, size_t len)
 				add_elem(&p, t.value, 0, 0);
 				was_elem = 1;
 			} else if (p.open) {
+				drop_dangling(&p);
 				close_list(&p); /* a 7+ digit number is no band */
 			}
 			break;
@@ -643,6 +678,10 @@ void bands_parse(bands *b, const char *text, size_t len)
 				if (p.open)
 					p.sep = ',';
 				break;
+			case W_NEG:
+				close_list(&p);
+				p.neg = 1;
+				break;
 			case W_NEUTRAL:
 				if (next_is_colon(text, len, pos) && !(p.open && (p.heading || p.strong))) {
 					close_list(&p); /* "Network Frequency:" */
@@ -650,17 +689,22 @@ void bands_parse(bands *b, const char *text, size_t len)
 				}
 				break;
 			default:
+				drop_dangling(&p);
 				close_list(&p);
+				p.neg = 0;
 				if (next_is_colon(text, len, pos))
 					p.section = TECH_NONE; /* "Certification:", "Model Number:" */
 				break;
 			}
 			break;
 		case TK_JUNK:
+			drop_dangling(&p);
 			close_list(&p);
+			p.neg = 0;
 			break;
 		}
-		if (was_elem) {
+		if (was_elem && p.n && !p.v[p.n - 1].freq && p.v[p.n - 1].value < 400) {
+			/* "B41(2535-2655MHz)"; but "2100(B1)" names the band */
 			token u;
 			lex(text, len, pos, &u);
 			if (u.kind == TK_PUNCT && u.punct == '(')

@@ -159,6 +159,24 @@ static const band_case cases[] = {
 	{{"Redmi Note 12 5G 8GB 256GB", NULL, "5G: n78. Ships with WCDMA B1/B8 only for 3G."}, "",
 	 "n78", S, "B1 B8", ""},
 
+	/* ---- negations, parentheses, memory sizes, other languages ---- */
+	{{"4G: B1/B3/B7/B20 (not support B12/B13/B17)"}, "B1 B3 B7 B20", "", S, "", ""},
+	{{"LTE: B1/B3/B7. Not support B12/B13/B17"}, "B1 B3 B7", "", S, "", ""},
+	{{"No B28, no B20"}, "", "", N, "", ""},
+	{{"Sin banda 28; 4G: B1/B3"}, "B1 B3", "", S, "", ""},
+	{{"Non-Global Version 4G LTE: B1/B3"}, "B1 B3", "", S, "", ""},
+	{{"4G: 4/64GB"}, "", "", N, "", ""},
+	{{"5G: 8+256GB"}, "", "", N, "", ""},
+	{{"LTE FDD: 2100(B1)/1800(B3)/2600(B7)/800(B20) MHz"}, "B1 B3 B7 B20", "", S, "",
+	 "B18 B19 B26"},
+	{{"5G Sub-6: n77/n78"}, "", "n77 n78", S, "", ""},
+	{{"Network: 5G\nBands: 1/3/7/20/28"}, "B1 B3 B7 B20 B28", "", L, "", ""},
+	{{"Frequency: 2G: 850/900/1800/1900MHz 3G: 850/900/1900/2100MHz 4G: 800/1800/2600MHz"},
+	 "B3", "", A, "B1 B2 B5 B8", "B7 B18 B19 B20 B26 B38 B41"},
+	{{"Частоты 4G LTE: B1/B3/B7/B20"}, "B1 B3 B7 B20", "", S, "", ""},
+	{{"All 4G bands including B20 and B28"}, "B20 B28", "", L, "", ""},
+	{{"Model NO.: 2201123G; LTE: B1/B3"}, "B1 B3", "", S, "", ""},
+
 	/* ---- junk that must yield nothing ---- */
 	{{"8GB 256GB 5000mAh 120Hz 67W"}, "", "", N, "", ""},
 	{{"Model Number: 22111317G"}, "", "", N, "", ""},
