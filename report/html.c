@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "analyze/sellers.h"
 #include "common/db.h"
 #include "report/htmlchart.h"
 
@@ -669,7 +670,9 @@ int html_write(FILE *f, sqlite3 *db, const html_ctx *ctx, gv_error *err)
 	srow *sellers = NULL;
 	size_t n = 0;
 	char nonce[33];
-	long min_claims = ctx->w ? (long)weights_threshold(ctx->w, "min_claims_ranked", 3) : 3;
+	long min_claims = ctx->w ? (long)weights_threshold(ctx->w, "min_claims_ranked",
+							   SELLERS_MIN_CLAIMS_DEFAULT)
+			       : SELLERS_MIN_CLAIMS_DEFAULT;
 	int ret = -1;
 
 	sb_init(&p);
