@@ -161,6 +161,29 @@ static int feed(csvrec *r, const char *s, size_t n, gv_error *err)
 	return 0;
 }
 
+/* Read the next chunk. The first one is read until it holds three bytes
+ * (or the input ends), so that a byte order mark is seen whole. */
+static int refill(csvrec *r, gv_error *err)
+{
+	r->len = r->pos = 0;
+	do {
+		ssize_t got = r->read(r->ctx, r->buf + r->len, GZIN_BUFSIZE - r->len, err);
+		if (got < 0)
+			return -1;
+		if (got == 0) {
+			r->eof = 1;
+			break;
+		}
+		r->len += (size_t)got;
+	} while (!r->started && r->len < 3);
+	if (!r->started) {
+		r->started = 1;
+		if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
+			r->pos = 3; /* UTF-8 byte order mark */
+	}
+	return 0;
+}
+
 static size_t find_eol(const char *s, size_t n)
 {
 	size_t i;
@@ -185,24 +208,13 @@ int csvrec_next(csvrec *r, const csvrec_record **rec, gv_error *err)
 		if (r->finished)
 			return 0;
 		if (r->pos == r->len) {
-			ssize_t got;
 			if (r->eof) {
 				if (finish(r, err) < 0)
 					return -1;
 				continue;
 			}
-			got = r->read(r->ctx, r->buf, GZIN_BUFSIZE, err);
-			if (got < 0)
+			if (refill(r, err) < 0)
 				return -1;
-			if (got == 0)
-				r->eof = 1;
-			r->len = (size_t)got;
-			r->pos = 0;
-			if (!r->started) {
-				r->started = 1;
-				if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
-					r->pos = 3; /* UTF-8 byte order mark */
-			}
 			continue;
 		}
 		s = r->buf + r->pos;

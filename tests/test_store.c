@@ -1,0 +1,231 @@
+/* test_store.c: what storing rows does to the tables: listing history and
+ * the current row whatever the order, duplicates, first review wins, a late
+ * reply fills in a question, rejects, one transaction per file. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/db.h"
+#include "ingest/store.h"
+
+static sqlite3 *db;
+static char path[128];
+
+static void setup(void)
+{
+	gv_error err;
+	snprintf(path, sizeof path, "/tmp/gvaudit-test-store-%ld.db", (long)getpid());
+	unlink(path);
+	gv_error_clear(&err);
+	cr_assert_eq(db_open(path, &db, &err), 0, "%s", err.msg);
+}
+
+static void teardown(void)
+{
+	char p[160];
+	db_close(db);
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+TestSuite(store, .init = setup, .fini = teardown);
+
+static char *one(const char *sql)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+	cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v ? v : strdup("(null)");
+}
+
+#define expect_sql(sql, want)                                                                   \
+	do {                                                                                     \
+		char *got_ = one(sql);                                                           \
+		cr_expect_str_eq(got_, want, "%s", sql);                                         \
+		free(got_);                                                                      \
+	} while (0)
+
+static ingest_row row_of(ingest_kind kind, const char *const *v, int n)
+{
+	ingest_row r;
+	int i;
+	memset(&r, 0, sizeof r);
+	r.kind = kind;
+	r.line = 2;
+	for (i = 0; i < n; i++) {
+		r.s[i] = v[i];
+		r.n[i] = v[i] ? (int)strlen(v[i]) : 0;
+	}
+	return r;
+}
+
+static store *begin(const char *name, ingest_kind kind)
+{
+	store_file f;
+	gv_error err;
+	store *s;
+
+	memset(&f, 0, sizeof f);
+	f.path = name;
+	f.fingerprint = name; /* any unique text will do here */
+	f.kind = kind;
+	f.bytes = 10;
+	snprintf(f.started_at, sizeof f.started_at, "2026-11-22T00:00:00Z");
+	gv_error_clear(&err);
+	s = store_new(db, &err);
+	cr_assert_not_null(s, "%s", err.msg);
+	cr_assert_eq(store_begin(s, &f, 1, &err), 0, "%s", err.msg);
+	return s;
+}
+
+static void commit(store *s, long long stored)
+{
+	store_counts c = {stored, stored, 0, 0};
+	gv_error err;
+	gv_error_clear(&err);
+	cr_assert_eq(store_commit(s, &c, 0.1, &err), 0, "%s", err.msg);
+	store_free(s);
+}
+
+static int put(store *s, ingest_row *r)
+{
+	gv_error err;
+	int rc;
+	gv_error_clear(&err);
+	rc = store_row(s, r, &err);
+	cr_assert_geq(rc, 0, "%s", err.msg);
+	return rc;
+}
+
+static ingest_row listing(const char *id, const char *title, const char *at)
+{
+	const char *v[LF_COUNT] = {id, "900", NULL, title, NULL, NULL, "AU", at};
+	return row_of(KIND_LISTINGS, v, LF_COUNT);
+}
+
+Test(store, latest_scrape_is_current_in_any_order)
+{
+	store *s = begin("n2", KIND_LISTINGS);
+	ingest_row r = listing("L1", "Phone Global ROM", "2026-11-20T00:00:00Z");
+	cr_expect_eq(put(s, &r), 1);
+	cr_expect_eq(put(s, &r), 0, "same scrape again is a duplicate");
+	commit(s, 1);
+	s = begin("n1", KIND_LISTINGS);
+	r = listing("L1", "Phone Global Version", "2026-11-19T00:00:00Z");
+	cr_expect_eq(put(s, &r), 1, "an older scrape is new history");
+	commit(s, 1);
+	expect_sql("SELECT title || '|' || scraped_at || '|' || first_seen || '|' || scrapes || '|' || file_id FROM listings",
+		   "Phone Global ROM|2026-11-20T00:00:00Z|2026-11-19T00:00:00Z|2|1");
+	expect_sql("SELECT group_concat(title, ';') FROM (SELECT title FROM listing_scrapes ORDER BY scraped_at)",
+		   "Phone Global Version;Phone Global ROM");
+	expect_sql("SELECT count(*) FROM dirty_listings WHERE listing_id = 'L1'", "1");
+	expect_sql("SELECT rows_read || ' ' || rows_stored || ' ' || seconds FROM ingest_files WHERE file_id = 1",
+		   "1 1 0.1");
+}
+
+Test(store, first_review_wins)
+{
+	const char *a[RF_COUNT] = {"R1", "L9", NULL, "AU", NULL, "first"};
+	const char *b[RF_COUNT] = {"R1", "L9", NULL, "AU", NULL, "second"};
+	store *s = begin("r", KIND_REVIEWS);
+	ingest_row r = row_of(KIND_REVIEWS, a, RF_COUNT);
+	r.s[RF_RATING] = "2";
+	r.rating = 2;
+	cr_expect_eq(put(s, &r), 1);
+	r = row_of(KIND_REVIEWS, b, RF_COUNT);
+	cr_expect_eq(put(s, &r), 0);
+	commit(s, 1);
+	expect_sql("SELECT text || '|' || rating || '|' || typeof(created_at) FROM reviews", "first|2|null");
+	expect_sql("SELECT listing_id FROM dirty_listings", "L9");
+	expect_sql("SELECT count(*) FROM reviews_fts WHERE reviews_fts MATCH 'first'", "1");
+}
+
+Test(store, late_reply_fills_in_an_unanswered_question)
+{
+	const char *q1[QF_COUNT] = {"Q1", "L5", NULL, "Global or China?", NULL, NULL};
+	const char *q2[QF_COUNT] = {"Q1", "L5", NULL, "Global or China?", "China hardware", "2026-11-03"};
+	const char *q3[QF_COUNT] = {"Q1", "L5", NULL, "Global or China?", "Changed", "2026-11-04"};
+	store *s = begin("qa1", KIND_QA);
+	ingest_row r = row_of(KIND_QA, q1, QF_COUNT);
+	cr_expect_eq(put(s, &r), 1);
+	commit(s, 1);
+	s = begin("qa2", KIND_QA);
+	r = row_of(KIND_QA, q1, QF_COUNT);
+	cr_expect_eq(put(s, &r), 0, "still unanswered: a duplicate");
+	r = row_of(KIND_QA, q2, QF_COUNT);
+	cr_expect_eq(put(s, &r), 1, "the reply counts as stored");
+	r = row_of(KIND_QA, q3, QF_COUNT);
+	cr_expect_eq(put(s, &r), 0, "a second reply does not replace the first");
+	commit(s, 1);
+	expect_sql("SELECT answer || '|' || answered_at || '|' || file_id FROM qa", "China hardware|2026-11-03|2");
+	expect_sql("SELECT count(*) FROM qa_fts WHERE qa_fts MATCH 'answer : hardware'", "1");
+	expect_sql("SELECT count(*) FROM qa", "1");
+}
+
+Test(store, reply_in_the_same_file_as_its_question)
+{
+	const char *q1[QF_COUNT] = {"Q2", "L5", NULL, "Band 20?", NULL, NULL};
+	const char *q2[QF_COUNT] = {"Q2", "L5", NULL, "Band 20?", "Yes", NULL};
+	store *s = begin("qa", KIND_QA);
+	ingest_row r = row_of(KIND_QA, q1, QF_COUNT);
+	cr_expect_eq(put(s, &r), 1);
+	r = row_of(KIND_QA, q2, QF_COUNT);
+	cr_expect_eq(put(s, &r), 1);
+	commit(s, 2);
+	expect_sql("SELECT answer FROM qa", "Yes");
+	cr_expect_eq(sqlite3_exec(db, "INSERT INTO qa_fts(qa_fts) VALUES('integrity-check')", NULL, NULL, NULL),
+		     SQLITE_OK, "%s", sqlite3_errmsg(db));
+}
+
+Test(store, rejects_and_rollback)
+{
+	gv_error err;
+	store *s = begin("bad", KIND_REVIEWS);
+	ingest_row r;
+	const char *a[RF_COUNT] = {"R7", "L1", NULL, NULL, NULL, "kept?"};
+
+	gv_error_clear(&err);
+	cr_assert_eq(store_reject(s, 12, "empty review_id", ",L1,\xff\0x", 7, &err), 0, "%s", err.msg);
+	expect_sql("SELECT line || '|' || reason || '|' || excerpt FROM rejects",
+		   "12|empty review_id|,L1,\\xFF\\x00x");
+	r = row_of(KIND_REVIEWS, a, RF_COUNT);
+	cr_expect_eq(put(s, &r), 1);
+	store_abort(s);
+	store_free(s);
+	expect_sql("SELECT count(*) FROM rejects", "0");
+	expect_sql("SELECT count(*) FROM reviews", "0");
+	expect_sql("SELECT count(*) FROM ingest_files", "0");
+	expect_sql("SELECT count(*) FROM dirty_listings", "0");
+}
+
+Test(store, seen_and_noted_files)
+{
+	gv_error err;
+	store *s;
+	store_file f;
+
+	s = begin("fp-1", KIND_LISTINGS);
+	commit(s, 0);
+	s = store_new(db, &err);
+	cr_assert_not_null(s);
+	cr_expect_eq(store_seen(s, "fp-1", &err), 1);
+	cr_expect_eq(store_seen(s, "fp-2", &err), 0);
+	memset(&f, 0, sizeof f);
+	f.path = "x.csv.gz";
+	f.fingerprint = "fp-2";
+	f.bytes = -1;
+	cr_expect_eq(store_note_file(s, &f, "refused", "truncated gzip", 0.5, &err), 0, "%s", err.msg);
+	cr_expect_eq(store_seen(s, "fp-2", &err), 0, "a refused file is not seen");
+	store_free(s);
+	expect_sql("SELECT status || '|' || reason || '|' || typeof(bytes) || '|' || typeof(kind) FROM ingest_files WHERE file_id = 2",
+		   "refused|truncated gzip|null|null");
+	store_free(NULL);
+}
