@@ -104,6 +104,20 @@ static int praise_in_force(const lx_scan *s, const lx_hit *c)
 	return 1;
 }
 
+/* Does a band / network word (a q_bands phrase: "B20", "band 20", "LTE",
+ * "pasmem") follow h within its clause, a few words on? */
+static int band_follows(const lx_scan *s, const lx_hit *h)
+{
+	size_t i;
+	for (i = 0; i < s->n; i++) {
+		const lx_hit *b = &s->h[i];
+		if (!b->dropped && b->sig == LX_Q_BANDS && b->clause == h->clause && b->start >= h->end &&
+		    words_between(s->f.out, h->end, b->start) <= 3)
+			return 1;
+	}
+	return 0;
+}
+
 /* Band numbers inside the original span [a, b): "no B20/B28" -> "B20;B28". */
 static void collect_bands(const char *t, size_t a, size_t b, char *out, size_t cap)
 {
@@ -181,6 +195,13 @@ void reviews_classify(const lexicon *lx, const fw_regions *fr, lx_scan *scan, co
 				}
 			} else if (!first_neg) {
 				first_neg = h;
+			}
+			break;
+		case LX_NO_PROBLEM: /* "no problems with band 20": praise when a band follows */
+			if (!sentence_is_question(scan, h->sent) && band_follows(scan, h)) {
+				out->network_ok = 1;
+				if (!first_ok)
+					first_ok = h;
 			}
 			break;
 		case LX_NETWORK_OK: case LX_GENUINE:

@@ -1,0 +1,208 @@
+/* test_reviews.c: labelled review sentences across languages, classified
+ * with the real lexicon (schemas/lexicon.csv): complaints, negated and
+ * contrary statements, passing problems, firmware strings, unofficial ROMs. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "analyze/reviews.h"
+
+static lexicon LX;
+static fw_regions FR;
+static lx_scan SC;
+
+static void setup(void)
+{
+	gv_error err;
+	cr_assert_eq(lexicon_load(&LX, "schemas", &err), 0, "%s:%ld: %s", err.file, err.line, err.msg);
+	cr_assert_eq(fw_regions_load(&FR, "schemas", &err), 0, "%s", err.msg);
+	lx_scan_init(&SC);
+}
+
+static void teardown(void)
+{
+	lx_scan_release(&SC);
+	lexicon_release(&LX);
+	fw_regions_release(&FR);
+}
+
+TestSuite(reviews, .init = setup, .fini = teardown);
+
+static const struct { const char *text, *cls; } cases[] = {
+	/* English complaints */
+	{"Only 3G in my town, no B28. Not the global version.", "complaint"},
+	{"3G only. Returned it.", "complaint"},
+	{"Phone arrived quickly. 3G only. Returned it. Fast delivery, phone works great.", "complaint"},
+	{"No 4G where my old phone had it, B12 not supported.", "complaint"},
+	{"Drops to 3G in the countryside, no band 4.", "complaint"},
+	{"Stuck on H+ most of the time, no B12.", "complaint"},
+	{"Doesn't get 4G on Vodafone in my village.", "complaint"},
+	{"Doesn’t get LTE at all on Telstra", "complaint"},
+	{"no lte on telus in northern ontario", "complaint"},
+	{"Band 20 missing, useless in rural France", "complaint"},
+	{"It does not support band 28 so no signal on the farm", "complaint"},
+	{"ONLY 3G!!! B20 is missing!!!", "complaint"},
+	{"3G only outside the city, B28 missing.", "complaint"},
+	{"Great camera but no LTE with my carrier.", "complaint"},
+	/* Russian, incl. mixed script */
+	{"нет LTE, только 3G, B20 нет", "complaint"},
+	{"Телефон не ловит 4G, только 3G.", "complaint"},
+	{"Не видит LTE у МТС, нет 20 бэнда.", "complaint"},
+	{"Только 3G, китайская версия.", "complaint"},
+	{"НЕТ 4G!!! Верните деньги", "complaint"},
+	/* Spanish */
+	{"Solo 3G, no agarra 4G en Teruel.", "complaint"},
+	{"No tiene banda 28, solo 3G.", "complaint"},
+	{"Sin banda 20, el 4G no funciona en mi pueblo.", "complaint"},
+	{"SÓLO 3G con Movistar", "complaint"},
+	/* Portuguese */
+	{"Só pega 3G, sem banda 28.", "complaint"},
+	{"Não pega 4G na minha cidade.", "complaint"},
+	{"so pega 3g aqui", "complaint"},
+	/* French */
+	{"Pas de bande 20, que la 3G.", "complaint"},
+	{"Ne capte pas la 4G chez Free.", "complaint"},
+	{"Uniquement la 3G à la campagne.", "complaint"},
+	/* Polish */
+	{"Brak pasma 20, tylko 3G.", "complaint"},
+	{"Nie łapie LTE w Plusie.", "complaint"},
+	{"tylko 3g, wersja chińska", "complaint"},
+	/* German */
+	{"Nur 3G, kein LTE bei Vodafone.", "complaint"},
+	{"Band 20 fehlt, das ist keine Global Version.", "complaint"},
+	{"LTE funktioniert nicht auf dem Land.", "complaint"},
+	/* Italian */
+	{"Solo 3G, niente 4G con WindTre.", "complaint"},
+	{"Non prende il 4G, manca la banda 20.", "complaint"},
+	/* Dutch */
+	{"Geen 4G bij KPN, alleen 3G.", "complaint"},
+
+	/* negated and contrary */
+	{"4G works fine, not 3G only as others said.", "negated"},
+	{"4G works fine on Optus, not 3G only as one review said.", "negated"},
+	{"No problems with B28, full 4G on Telstra.", "negated"},
+	{"no problems at all with band 20", "negated"},
+	{"I was worried about the 3G only reviews but LTE is perfect here.", "negated"},
+	{"Genuine global version, B20 works in regional Victoria.", "negated"},
+	{"LTE läuft einwandfrei, echte Global Version.", "negated"},
+	{"La 4G marche bien, vraie version globale.", "negated"},
+	{"Pega 4G normal, versão global original.", "negated"},
+	{"LTE działa bez problemu, wersja globalna.", "negated"},
+	{"4G ловит отлично, версия глобальная.", "negated"},
+	{"Не только 3G, LTE тоже ловит.", "negated"},
+	{"No es solo 3G, el 4G funciona bien.", "negated"},
+	{"Não é só 3G, pega 4G normal.", "negated"},
+	{"Il 4G funziona, non solo 3G come dicono.", "negated"},
+	{"Nie tylko 3G, LTE działa.", "negated"},
+	{"It never drops to 3G.", "negated"},
+	{"Does it really have no B20? Mine works fine.", "negated"},
+	{"People say it is 3G only, that is not true.", "negated"},
+	{"Sin problemas con la banda 20.", "negated"},
+	{"Keine Probleme mit Band 20, volles LTE.", "negated"},
+	{"Никаких проблем с 20 бэндом.", "negated"},
+	{"Bez problemu z pasmem 20.", "negated"},
+	{"Aucun problème avec la bande 20.", "negated"},
+	{"Nessun problema con la banda 20.", "negated"},
+	{"Sem problemas com a banda 28.", "negated"},
+
+	/* passing or local problems */
+	{"Only 3G in the subway but fine outside.", "complaint_noise"},
+	{"No 4G for a day, Vodafone had an outage.", "complaint_noise"},
+	{"No LTE in the elevator, otherwise ok.", "complaint_noise"},
+	{"В метро только 3G.", "complaint_noise"},
+	{"Solo 3G en el metro, fuera bien.", "complaint_noise"},
+	{"Nur 3G in der U-Bahn.", "complaint_noise"},
+	{"Pas de 4G pendant une journée, panne chez Orange.", "complaint_noise"},
+	{"Brak LTE przez jeden dzień, awaria w Play.", "complaint_noise"},
+
+	/* firmware strings */
+	{"Came with OS1.0.6.0.UNCCNXM, so it is a China ROM.", "firmware_cn"},
+	{"firmware os3.0.305.0.wnccnxm, china rom, had to install google myself.", "firmware_cn"},
+	{"About phone says V14.0.8.0.TLCCNXM.", "firmware_cn"},
+	{"Прошивка V13.0.10.0.SKACNXM, китайская.", "firmware_cn"},
+	{"MIUI China 12.5.3 Stable out of the box", "firmware_cn"},
+	{"MIUI 8.2 | Stable (MAD CN DL)", "firmware_cn"},
+	{"Running V14.0.3.0.TMSMIXM, no problems.", "firmware_global"},
+	{"updated to os1.0.8.0.tldmixm over the air, all good.", "firmware_global"},
+	{"V12.5.8.0.RKHEUXM installed", "firmware_global"},
+	{"MIUI Global 13.0.4 Stable, fine", "firmware_global"},
+	{"Version (MHO MI ED) on the box sticker", "firmware_global"},
+	{"Actualizado a V14.0.4.0.TMSRUXM sin problemas", "firmware_global"},
+
+	/* unofficial ROMs */
+	{"Weird ROM with ads everywhere, looks like a Vietnamese ROM.", "unofficial_rom"},
+	{"Fake global rom, version V14.0.8.0.0, updater says no updates.", "unofficial_rom"},
+	{"The ROM is not official, no OTA updates at all.", "unofficial_rom"},
+	{"Вьетнамская прошивка, реклама везде.", "unofficial_rom"},
+	{"ROM no oficial, publicidad por todas partes.", "unofficial_rom"},
+	{"Reklamy wszędzie, nieoficjalny ROM.", "unofficial_rom"},
+	{"Werbung überall, inoffizielle ROM.", "unofficial_rom"},
+	{"Comes with xiaomi.eu, not a stock rom", "unofficial_rom"},
+
+	/* not genuine, China ROM, Google */
+	{"Seller said global version but it is chinese hardware.", "not_genuine"},
+	{"Es la versión china con ROM global.", "not_genuine"},
+	{"Это китайская версия, перепрошитая.", "not_genuine"},
+	{"C'est la version chinoise.", "not_genuine"},
+	{"Came with a China ROM, had to flash it.", "china_rom"},
+	{"No Google Play out of the box.", "no_google"},
+	{"Brak Google, trzeba było instalować.", "no_google"},
+
+	/* noise that must stay generic */
+	{"Battery lasts two days, very happy.", "generic"},
+	{"Check bands before buying!", "generic"},
+	{"Charger had the wrong plug, used an adapter.", "generic"},
+	{"Arrived in 12 days. All good so far. 5 stars", "generic"},
+	{"Is it the global version? I hope so.", "generic"},
+	{"Alles bestens, gerne wieder.", "generic"},
+	{"Muy buen teléfono, llegó rápido.", "generic"},
+	{"Всё пришло целое, спасибо продавцу.", "generic"},
+	{"Polecam sprzedawcę. 😍😍", "generic"},
+	{"Notable speed, only 3 GB RAM though", "generic"},
+	{"Nothing bad: lightning fast, snow white", "generic"},
+	{"", "generic"},
+	{"\xff\xfe\xfd broken bytes \xc3", "generic"},
+};
+
+Test(reviews, labelled_sentences)
+{
+	size_t i, bad = 0;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		review_result r;
+		reviews_classify(&LX, &FR, &SC, cases[i].text, strlen(cases[i].text), &r);
+		if (strcmp(reviews_class_name(r.cls), cases[i].cls))
+			bad++;
+		cr_expect_str_eq(reviews_class_name(r.cls), cases[i].cls, "\"%s\": got %s, want %s",
+				 cases[i].text, reviews_class_name(r.cls), cases[i].cls);
+	}
+	cr_assert_geq(sizeof cases / sizeof *cases, 100);
+	cr_assert_eq(bad, 0);
+}
+
+Test(reviews, flags_and_bands)
+{
+	review_result r;
+	const char *t = "нет LTE, только 3G, B20 нет";
+	reviews_classify(&LX, &FR, &SC, t, strlen(t), &r);
+	cr_expect_eq(r.complaint, 1);
+	cr_expect_str_eq(r.bands, "B20");
+	cr_expect_gt(r.strength, 0.0);
+
+	t = "Only 3G in my town, no B28. Not the global version.";
+	reviews_classify(&LX, &FR, &SC, t, strlen(t), &r);
+	cr_expect_eq(r.complaint, 1);
+	cr_expect_eq(r.not_genuine, 1);
+	cr_expect_str_eq(r.bands, "B28");
+	cr_expect(r.ex_end > r.ex_start && r.ex_end <= strlen(t));
+
+	t = "Phone ok. Came with OS1.0.6.0.UNCCNXM, so it is a China ROM.";
+	reviews_classify(&LX, &FR, &SC, t, strlen(t), &r);
+	cr_expect_eq(r.has_fw, 1);
+	cr_expect_str_eq(r.fw.region, "CN");
+	cr_expect_str_eq(r.fw.version, "OS1.0.6.0.UNCCNXM");
+	cr_expect_eq(strncmp(t + r.ex_start, "Came with", 9), 0, "excerpt starts at the sentence");
+
+	t = "No 4G for a day, EE had an outage.";
+	reviews_classify(&LX, &FR, &SC, t, strlen(t), &r);
+	cr_expect_eq(r.complaint, 0);
+	cr_expect_eq(r.noise, 1);
+}
