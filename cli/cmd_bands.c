@@ -26,7 +26,7 @@ static void print_line(const char *name, const bands *b,
 	strbuf sb;
 	sb_init(&sb);
 	fmt(b, &sb, " ");
-	printf("%s: %s\n", name, sb.buf);
+	printf("%s:%s%s\n", name, sb.len ? " " : "", sb.buf);
 	sb_release(&sb);
 }
 
@@ -134,7 +134,8 @@ static int run_bands(const cli_opts *opts)
 			printf("market: %s (%s)\n", mk->code, o->market);
 		else
 			printf("market: none (%s)\n", o->market);
-		printf("compat: %s\nmissing: %s\n", compat_name(g), missing.buf);
+		printf("compat: %s\nmissing:%s%s\n", compat_name(g), missing.len ? " " : "",
+		       missing.buf);
 	}
 cleanup:
 	markets_release(&m);
