@@ -14,6 +14,7 @@
 #include "analyze/evidence.h"
 #include "analyze/listing_signals.h"
 #include "analyze/markets.h"
+#include "analyze/price.h"
 #include "analyze/registry.h"
 #include "analyze/score.h"
 #include "analyze/sellers.h"
@@ -37,6 +38,7 @@ typedef struct ctx {
 	const char *run_at;
 	long long run_id;
 	sqlite3_stmt *qa, *del_ev, *ins_ev, *ins_facts, *ins_verdict;
+	price_ref *prices;
 	evidence_list ev;
 	strbuf sb, missing;
 } ctx;
@@ -123,6 +125,81 @@ static int qa_signals(ctx *c, const char *listing_id, const device_bands *dev, g
 	return 0;
 }
 
+static void parse_listing_bands(const listing_input *in, bands *b)
+{
+	bands_init(b);
+	if (in->title)
+		bands_parse(b, in->title, strlen(in->title));
+	if (in->specs)
+		bands_parse(b, in->specs, strlen(in->specs));
+	if (in->description)
+		bands_parse(b, in->description, strlen(in->description));
+}
+
+/* The price reference: every priced listing whose own text shows no China
+ * hardware, by device, memory and currency (analyze/price.h). */
+static int build_prices(ctx *c, gv_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	evidence_list scratch;
+	int rc;
+
+	c->prices = price_ref_new();
+	evidence_list_init(&scratch);
+	if (db_prepare(c->db, "SELECT listing_id, title, specs, description, price, currency "
+			      "FROM listings WHERE price > 0 AND currency IS NOT NULL", &st, err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		listing_input in;
+		claim_result cl;
+		listing_found found;
+		bands b;
+		char key[256];
+		memset(&in, 0, sizeof in);
+		in.listing_id = col(st, 0);
+		in.title = col(st, 1);
+		in.specs = col(st, 2);
+		in.description = col(st, 3);
+		claim_detect(in.title, in.specs, in.description, &cl);
+		parse_listing_bands(&in, &b);
+		evidence_list_reset(&scratch);
+		listing_signals(c->reg, &c->w, &in, &cl, &b, NULL, COMPAT_UNKNOWN, "", &found, &scratch);
+		if (cl.says_china || found.bands_china || found.model.cls == MODEL_CHINA)
+			continue;
+		if (price_key(found.device, in.title, col(st, 5), key, sizeof key))
+			price_ref_add(c->prices, key, sqlite3_column_double(st, 4));
+	}
+	sqlite3_finalize(st);
+	evidence_list_release(&scratch);
+	if (rc != SQLITE_DONE)
+		return db_fail(c->db, err, "reading prices");
+	price_ref_finish(c->prices);
+	return 0;
+}
+
+/* listing_price_low: far below the median of comparable listings. */
+static void price_signal(ctx *c, sqlite3_stmt *ls, const listing_input *in,
+			 const listing_found *found)
+{
+	double ratio = weights_threshold(&c->w, "price_low_ratio", 0.65);
+	int min_ref = (int)weights_threshold(&c->w, "price_min_reference", 3), n;
+	double price, median;
+	char key[256], buf[300];
+
+	if (sqlite3_column_type(ls, 6) == SQLITE_NULL || !weights_known(&c->w, "listing_price_low") ||
+	    !price_key(found->device, in->title, col(ls, 7), key, sizeof key))
+		return;
+	price = sqlite3_column_double(ls, 6);
+	median = price_ref_median(c->prices, key, &n);
+	if (n < min_ref || price <= 0 || price >= ratio * median)
+		return;
+	snprintf(buf, sizeof buf, "price %.2f %s, %.0f%% of the median %.2f of %d comparable %s (%s) listings",
+		 price, col(ls, 7), 100 * price / median, median, n, found->device->name,
+		 strchr(key, '|') + 1);
+	evidence_add(&c->ev, "listing_price_low", EV_LISTING, in->listing_id, buf,
+		     weights_get(&c->w, "listing_price_low"));
+}
+
 static int analyze_listing(ctx *c, sqlite3_stmt *ls, analyze_totals *t, gv_error *err)
 {
 	listing_input in;
@@ -145,17 +222,12 @@ static int analyze_listing(ctx *c, sqlite3_stmt *ls, analyze_totals *t, gv_error
 
 	evidence_list_reset(&c->ev);
 	claim_detect(in.title, in.specs, in.description, &cl);
-	bands_init(&b);
-	if (in.title)
-		bands_parse(&b, in.title, strlen(in.title));
-	if (in.specs)
-		bands_parse(&b, in.specs, strlen(in.specs));
-	if (in.description)
-		bands_parse(&b, in.description, strlen(in.description));
+	parse_listing_bands(&in, &b);
 	mk = in.market ? markets_find(&c->mk, in.market) : NULL;
 	sb_reset(&c->missing);
 	g = markets_compat(mk, &b, &c->missing);
 	listing_signals(c->reg, &c->w, &in, &cl, &b, mk, g, c->missing.buf, &found, &c->ev);
+	price_signal(c, ls, &in, &found);
 	if (qa_signals(c, in.listing_id, found.device, err) < 0)
 		return -1;
 	if (textsig_listing_evidence(c->db, c->ts, &c->w, in.listing_id, in.market,
@@ -307,6 +379,8 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 				"SELECT listing_id FROM listings", err) < 0)
 			goto cleanup;
 	}
+	if (build_prices(&c, err) < 0)
+		goto cleanup;
 	if (db_prepare(db, "SELECT count(*) FROM dirty_listings", &ls, err) < 0)
 		goto cleanup;
 	if (sqlite3_step(ls) == SQLITE_ROW)
@@ -349,6 +423,7 @@ cleanup:
 	evidence_list_release(&c.ev);
 	sb_release(&c.sb);
 	sb_release(&c.missing);
+	price_ref_free(c.prices);
 	textsig_free(c.ts);
 	registry_free(c.reg);
 	markets_release(&c.mk);
