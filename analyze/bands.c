@@ -32,6 +32,7 @@ enum qual { Q_NONE, Q_FDD, Q_TDD, Q_SA };
 
 typedef struct token {
 	enum tok_kind kind;
+	size_t start; /* offset of its first byte */
 	size_t end;  /* offset just past the token */
 	char punct;
 	int value;
@@ -141,9 +142,9 @@ static void classify_alnum(const char *s, size_t n, token *t)
 	if (d - a > 3)
 		return;
 	if ((a == 1 && lower((unsigned char)s[0]) == 'b') || word_eq(s, a, "band")) {
-		/* B28A / B28B are the two halves of band 28 */
-		if (d == n || (n - d == 1 && (lower((unsigned char)s[d]) == 'a' ||
-					      lower((unsigned char)s[d]) == 'b'))) {
+		/* B28A / B28B are the two halves of band 28; "B2B" is commerce */
+		if (d == n || (n - d == 1 && d - a == 2 && s[a] == '2' && s[a + 1] == '8' &&
+			       (lower((unsigned char)s[d]) == 'a' || lower((unsigned char)s[d]) == 'b'))) {
 			t->kind = TK_BAND;
 			t->value = digits_value(s + a, d - a);
 		}
@@ -212,6 +213,7 @@ static void lex(const char *text, size_t len, size_t pos, token *t)
 		}
 		break;
 	}
+	t->start = pos;
 	if (s[pos] >= 0x80) {
 		size_t n = utf8_len(s + pos, len - pos);
 		char c = fold_wide(s + pos, n);
@@ -344,6 +346,7 @@ typedef struct parser {
 	int nr_list;                 /* opened by an "n78" token */
 	char sep;                    /* separator since the last element */
 	int neg;                     /* after "not"/"no": drop the next list */
+	int used;                    /* the section's heading already had its list */
 	int list_neg;                /* this list is one of bands lacking */
 	elem v[LIST_MAX];
 	int n;
@@ -450,6 +453,7 @@ static void close_list(parser *p)
 	if (tech == TECH_NONE)
 		tech = TECH_LTE; /* "B1/B3/B20", "Bands: 1, 3" without a heading */
 	if (p->n && !p->list_neg && (p->strong || weak_list_ok(p, tech))) {
+		p->used = 1;
 		for (i = 0; i < p->n; i++) {
 			const elem *e = &p->v[i];
 			switch (tech) {
@@ -548,6 +552,7 @@ static void heading_word(parser *p, int tech, int qual)
 		p->section_before = before;
 		p->qual = Q_NONE;
 	}
+	p->used = 0;
 	if (tech != TECH_NONE) {
 		p->group_tech = tech;
 		p->section = tech;
@@ -572,6 +577,22 @@ static size_t skip_parens(const char *s, size_t len, size_t pos)
 				    s[i + 2] == '\x89'))
 			return i + (s[i] == ')' ? 1 : 3);
 	return pos;
+}
+
+/* 1 if the word just before offset `start` is one of `words` ("Mi Band 8",
+ * "Smart Band 7": a wristband, not a band list). */
+static int prev_word_in(const char *s, size_t start, const char *const *list)
+{
+	size_t e = start, b;
+	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+		e--;
+	b = e;
+	while (b > 0 && (is_alpha((unsigned char)s[b - 1])))
+		b--;
+	for (; b < e && *list; list++)
+		if (word_eq(s + b, e - b, *list))
+			return 1;
+	return 0;
 }
 
 static int next_is_colon(const char *s, size_t len, size_t pos)
@@ -600,7 +621,11 @@ void bands_parse(bands *b, const char *text, size_t len)
 			close_list(&p);
 			goto done;
 		case TK_NL:
+			if (p.open && p.n && (p.sep == '/' || p.sep == ',' || p.sep == '+'))
+				break; /* "1/2/3/\n7/8/20": the list goes on */
 			end_clause(&p);
+			if (p.used)
+				p.section = TECH_NONE; /* its list is done: later lines are free */
 			break;
 		case TK_PUNCT:
 			switch (t.punct) {
@@ -669,11 +694,18 @@ void bands_parse(bands *b, const char *text, size_t len)
 			case W_QUAL:
 				heading_word(&p, TECH_NONE, t.value);
 				break;
-			case W_BANDKW:
+			case W_BANDKW: {
+				static const char *const gadgets[] = {"mi", "smart", "xiaomi", "redmi",
+								      "fitness", "sport", NULL};
+				if (prev_word_in(text, t.start, gadgets)) {
+					close_list(&p);
+					break;
+				}
 				if (!p.open || p.n)
 					open_list(&p);
 				p.strong = 1;
 				break;
+			}
 			case W_AND:
 				if (p.open)
 					p.sep = ',';
@@ -701,6 +733,8 @@ void bands_parse(bands *b, const char *text, size_t len)
 			drop_dangling(&p);
 			close_list(&p);
 			p.neg = 0;
+			if (next_is_colon(text, len, pos))
+				p.section = TECH_NONE; /* "Частоты:", "频段:" */
 			break;
 		}
 		if (was_elem && p.n && !p.v[p.n - 1].freq && p.v[p.n - 1].value < 400) {

@@ -177,6 +177,17 @@ static const band_case cases[] = {
 	{{"All 4G bands including B20 and B28"}, "B20 B28", "", L, "", ""},
 	{{"Model NO.: 2201123G; LTE: B1/B3"}, "B1 B3", "", S, "", ""},
 
+	/* ---- where a section ends ---- */
+	{{"5G: n78\nSupports B20 and B28"}, "B20 B28", "n78", S, "", ""},
+	{{"2G: GSM 850/900/1800/1900\nB1/B3/B20"}, "B1 B3 B20", "", L, "", ""},
+	{{"LTE FDD: 1/2/3/4/5/\n7/8/20"}, "B1 B2 B3 B4 B5 B7 B8 B20", "", S, "", ""},
+	{{"3G: WCDMA B1/B8 | Модель: M2101K9G | Частоты: B1/B3/B20"}, "B1 B3 B20", "", L,
+	 "B1 B8", ""},
+	{{"Xiaomi 13 + Smart Band 8 gift"}, "", "", N, "", ""},
+	{{"Redmi Note 13 with Mi Band 7"}, "", "", N, "", ""},
+	{{"B2B orders welcome"}, "", "", N, "", ""},
+	{{"Band 28"}, "B28", "", L, "", ""},
+
 	/* ---- junk that must yield nothing ---- */
 	{{"8GB 256GB 5000mAh 120Hz 67W"}, "", "", N, "", ""},
 	{{"Model Number: 22111317G"}, "", "", N, "", ""},
