@@ -32,7 +32,7 @@ static int sentence_is_question(const lx_scan *s, int sent)
 	return (size_t)sent < s->nsent && s->sent_q[sent];
 }
 
-enum { IN_FORCE, NEGATED, NOISE };
+enum { IN_FORCE, NEGATED, NOISE, QUESTION };
 
 /* Is the content hit c in force, negated, or a passing problem? */
 static int judge(const lx_scan *s, const lx_hit *c)
@@ -42,7 +42,7 @@ static int judge(const lx_scan *s, const lx_hit *c)
 	const char *u = s->f.out;
 
 	if (sentence_is_question(s, c->sent))
-		return NEGATED;
+		return QUESTION; /* "only 3g??": asked, not reported */
 	for (i = 0; i < s->n; i++) {
 		const lx_hit *h = &s->h[i];
 		if (h->dropped || h == c || h->sent != c->sent)
@@ -176,6 +176,8 @@ void reviews_classify(const lexicon *lx, const fw_regions *fr, lx_scan *scan, co
 				if (!first_noise)
 					first_noise = h;
 				break;
+			case QUESTION:
+				break;
 			default:
 				out->negated = 1;
 				if (!first_neg)
@@ -193,8 +195,6 @@ void reviews_classify(const lexicon *lx, const fw_regions *fr, lx_scan *scan, co
 					if (!first_rom)
 						first_rom = h;
 				}
-			} else if (!first_neg) {
-				first_neg = h;
 			}
 			break;
 		case LX_NO_PROBLEM: /* "no problems with band 20": praise when a band follows */
