@@ -139,24 +139,44 @@ static int negated(const lx_scan *s, const lx_hit *c)
 	return 0;
 }
 
+/* q_version words that name one side: "global*", "глобал*" / "china",
+ * "китай*", "CN", "chinês", "cinese", "chińsk*" (folded or not). */
+static int names_global(const lexicon *lx, const lx_hit *h)
+{
+	const char *p = lx->e[h->entry].phrase;
+	return strstr(p, "lobal") || strstr(p, "глобал") || !strcmp(p, "international");
+}
+
+static int names_china(const lexicon *lx, const lx_hit *h)
+{
+	const char *p = lx->e[h->entry].phrase;
+	return strstr(p, "hin") || strstr(p, "китай") || strstr(p, "cines") || !strcmp(p, "CN");
+}
+
 void replies_classify(const lexicon *lx, lx_scan *scan, const char *q, size_t qn, const char *a,
 		      size_t an, reply_result *out)
 {
 	unsigned char qbands[100], abands[100];
 	int nq, na, asked = 0, has_china = 0, has_global = 0, has_hw = 0, has_evasive = 0, starts_no = 0,
-		       starts_yes = 0, admits_band = 0, listed_asked;
+		       starts_yes = 0, admits_band = 0, listed_asked, q_global = 0, q_china = 0;
 	char mregion;
 	size_t i;
 
 	memset(out, 0, sizeof *out);
 	out->detail = "none";
 
-	/* the question */
+	/* the question; which way a bare "yes"/"no" points depends on whether
+	 * it asked "is it global?" or "is it the China version?" */
 	lexicon_scan(lx, scan, q, qn);
 	for (i = 0; i < scan->n; i++) {
 		const lx_hit *h = &scan->h[i];
 		if (h->dropped)
 			continue;
+		if (h->sig == LX_R_GLOBAL || h->sig == LX_GENUINE || (h->sig == LX_Q_VERSION && names_global(lx, h)))
+			q_global = 1;
+		else if (h->sig == LX_NOT_GENUINE || h->sig == LX_R_CHINA ||
+			 (h->sig == LX_Q_VERSION && names_china(lx, h)))
+			q_china = 1;
 		if (h->sig == LX_Q_VERSION || h->sig == LX_R_GLOBAL || h->sig == LX_NOT_GENUINE)
 			out->qk = QK_VERSION;
 		else if (h->sig == LX_Q_BANDS && out->qk != QK_VERSION)
@@ -225,6 +245,17 @@ void replies_classify(const lexicon *lx, lx_scan *scan, const char *q, size_t qn
 	mregion = find_model(a, an, out->model, sizeof out->model);
 	na = find_bands(a, an, abands);
 	listed_asked = asked && abands[asked];
+
+	/* "Is it the China version?" "Yes." / "No." */
+	if (q_china && !q_global && !has_china && !has_global) {
+		if (starts_yes)
+			has_china = 1;
+		else if (starts_no)
+			has_global = 1;
+		starts_yes = starts_no = 0;
+	} else if (q_global && !q_china && starts_no && !has_global && !has_china) {
+		has_china = 1; /* "Is it global?" "No." */
+	}
 
 	if (has_china || mregion == 'C') {
 		out->cls = RP_HONEST_CHINA;

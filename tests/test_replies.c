@@ -37,6 +37,14 @@ static const struct { const char *q, *a, *cls, *detail; } cases[] = {
 	{"Is this the genuine Global Version hardware or Chinese hardware with Global ROM?", "Yes it is global version.", "direct", "claim"},
 	{"Ist das die Global Version?", "Ja, Global Version.", "direct", "claim"},
 	{"Is it china version?", "No, it is global version.", "direct", "claim"},
+	{"Is this the CN version?", "No sir.", "direct", "claim"},
+	{"Это китайская версия?", "Нет.", "direct", "claim"},
+	{"Is it the China version?", "Yes.", "honest_china", "admits"},
+	{"Is it global?", "No.", "honest_china", "admits"},
+	{"What is the model number?", "It is 22101316C", "honest_china", "model"},
+	{"What is the model number?", "22101316G", "direct", "model"},
+	{"Does it support B28?", "Sorry, this version does not support B28.", "honest_china", "no_band"},
+	{"Does it support band 71?", "No support for band 71.", "honest_china", "no_band"},
 	/* honest */
 	{"Does it have band 20?", "It is China version hardware with Global ROM, it has no B20/B28. Please check your carrier.", "honest_china", "admits"},
 	{"Is it global version or china version?", "This is CN version (22101317C) flashed with global ROM, 4G bands B1/B3/B5/B7/B8 only.", "honest_china", "model"},
@@ -63,6 +71,8 @@ static const struct { const char *q, *a, *cls, *detail; } cases[] = {
 	{"Ha la banda 20?", "Tutte le lingue, Google Play.", "evasive", "cue"},
 	{"É versão global?", "Veja a descrição.", "evasive", "cue"},
 	{"Is it the global version?", "Thank you for your interest.", "evasive", "none"},
+	{"Does it work with Verizon?", "We can not guarantee, please ask your carrier.", "evasive", "none"},
+	{"Is it Chinese or global hardware?", "Global ROM installed, supports English and Google.", "evasive", "cue"},
 	/* unanswered and unrelated */
 	{"Does it have band 20?", "", "unanswered", "none"},
 	{"Will it work with Bell 4G?", NULL, "unanswered", "none"},
