@@ -55,6 +55,7 @@ static char *device_norm(const char *s, size_t n)
 		}
 	}
 	out = sb_detach(&sb);
+	sb_release(&sb); /* sb_detach leaves a fresh buffer behind */
 	for (p = strstr(out, " xiaomi "); p; p = strstr(p + 1, " xiaomi ")) {
 		static const char *const brands[] = {"mi ", "redmi ", "poco ", "black ", NULL};
 		const char *const *b;
@@ -177,6 +178,7 @@ registry *registry_new(const char *datadir, gv_error *err)
 				sb_addf(&sb, "%s|%s", r->models[j].region, r->models[i].region);
 				free(r->models[j].region);
 				r->models[j].region = sb_detach(&sb);
+				sb_release(&sb);
 			}
 			free(r->models[i].number);
 			free(r->models[i].region);
