@@ -214,6 +214,25 @@ static void civil_from_days(long long z, long long *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
+/* Write v as exactly w digits (v is in range: checked by the caller). */
+static void put_num(char *p, int v, int w)
+{
+	while (w-- > 0) {
+		p[w] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* "YYYY-MM-DD" into p[0..10), no NUL. */
+static void put_date(char *p, int y, int m, int d)
+{
+	put_num(p, y, 4);
+	p[4] = '-';
+	put_num(p + 5, m, 2);
+	p[7] = '-';
+	put_num(p + 8, d, 2);
+}
+
 int rows_parse_date(const char *s, size_t n, char *out)
 {
 	size_t i = 0;
@@ -226,7 +245,8 @@ int rows_parse_date(const char *s, size_t n, char *out)
 	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
 		return -1;
 	if (i == n) {
-		snprintf(out, ROWS_DATELEN, "%04d-%02d-%02d", y, mo, d);
+		put_date(out, y, mo, d);
+		out[10] = '\0';
 		return 0;
 	}
 	if (s[i] != 'T' && s[i] != ' ')
@@ -271,8 +291,15 @@ int rows_parse_date(const char *s, size_t n, char *out)
 	civil_from_days(days, &yy, &mo, &d);
 	if (yy < 1 || yy > 9999)
 		return -1;
-	snprintf(out, ROWS_DATELEN, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)yy, mo, d,
-		 (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+	put_date(out, (int)yy, mo, d);
+	out[10] = 'T';
+	put_num(out + 11, (int)(secs / 3600), 2);
+	out[13] = ':';
+	put_num(out + 14, (int)(secs / 60 % 60), 2);
+	out[16] = ':';
+	put_num(out + 17, (int)(secs % 60), 2);
+	out[19] = 'Z';
+	out[20] = '\0';
 	return 0;
 }
 
