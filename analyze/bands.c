@@ -187,6 +187,25 @@ static char fold_wide(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* Code point of a valid UTF-8 sequence of n > 1 bytes. */
+static unsigned long utf8_cp(const unsigned char *s, size_t n)
+{
+	unsigned long c = s[0] & (0x7F >> n);
+	size_t i;
+	for (i = 1; i < n; i++)
+		c = (c << 6) | (s[i] & 0x3F);
+	return c;
+}
+
+/* Bullets, dashes, brackets, stars and emoji sellers decorate lists with:
+ * blanks, unlike letters (Cyrillic, CJK), which are words. */
+static int is_decoration(unsigned long c)
+{
+	return (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || (c >= 0x2000 && c < 0x2C00) ||
+	       (c >= 0x3000 && c < 0x3040) || (c >= 0xFE30 && c < 0xFE70) ||
+	       (c >= 0xFF00 && c < 0xFF10) || (c >= 0xFF1A && c < 0xFF21) || c >= 0x1F000;
+}
+
 /* The token starting at or after pos. */
 static void lex(const char *text, size_t len, size_t pos, token *t)
 {
@@ -207,9 +226,12 @@ static void lex(const char *text, size_t len, size_t pos, token *t)
 			pos++; /* blanks and control characters */
 			continue;
 		}
-		if (s[pos] == 0xC2 && pos + 1 < len && s[pos + 1] == 0xA0) {
-			pos += 2; /* no-break space */
-			continue;
+		if (s[pos] >= 0x80) {
+			size_t n = utf8_len(s + pos, len - pos);
+			if (n > 1 && !fold_wide(s + pos, n) && is_decoration(utf8_cp(s + pos, n))) {
+				pos += n; /* no-break space, bullets, emoji */
+				continue;
+			}
 		}
 		break;
 	}
@@ -623,13 +645,19 @@ void bands_parse(bands *b, const char *text, size_t len)
 		case TK_NL:
 			if (p.open && p.n && (p.sep == '/' || p.sep == ',' || p.sep == '+'))
 				break; /* "1/2/3/\n7/8/20": the list goes on */
+			if (p.open && p.heading && p.colon) {
+				/* "LTE FDD:\n1/3/5": the list is on the next line, and
+				 * must look like one ("5G:\n12 months warranty") */
+				p.strong = 0;
+				break;
+			}
 			end_clause(&p);
 			if (p.used)
 				p.section = TECH_NONE; /* its list is done: later lines are free */
 			break;
 		case TK_PUNCT:
 			switch (t.punct) {
-			case ':':
+			case ':': case '=':
 				if (p.open && p.heading)
 					p.colon = p.strong = 1;
 				else if (p.open && p.n)
@@ -660,6 +688,8 @@ void bands_parse(bands *b, const char *text, size_t len)
 		case TK_FREQ:
 			if (!p.open && (p.section == TECH_LTE || p.section == TECH_UMTS))
 				open_list(&p);
+			if (p.open && (p.list_tech == TECH_LTE || p.list_tech == TECH_UMTS))
+				p.strong = 1; /* "LTE 800MHz": the unit says what it is */
 			if (p.open) {
 				add_elem(&p, t.value, 1, 0);
 				was_elem = 1;
@@ -715,6 +745,9 @@ void bands_parse(bands *b, const char *text, size_t len)
 				p.neg = 1;
 				break;
 			case W_NEUTRAL:
+				if (p.open && p.n && word_eq(text + t.start, t.end - t.start, "mhz") &&
+				    (p.list_tech == TECH_LTE || p.list_tech == TECH_UMTS))
+					p.strong = 1; /* "LTE 800 MHz" */
 				if (next_is_colon(text, len, pos) && !(p.open && (p.heading || p.strong))) {
 					close_list(&p); /* "Network Frequency:" */
 					p.section = TECH_NONE;

@@ -188,6 +188,17 @@ static const band_case cases[] = {
 	{{"B2B orders welcome"}, "", "", N, "", ""},
 	{{"Band 28"}, "B28", "", L, "", ""},
 
+	/* ---- decorations and other separators ---- */
+	{{"LTE FDD:\n\u2022 1/3/5/7/8/20/28"}, "B1 B3 B5 B7 B8 B20 B28", "", S, "", ""},
+	{{"\u3010LTE\u3011 B1/B3/B7 \u2605 B20"}, "B1 B3 B7 B20", "", S, "", ""},
+	{{"5G:\n12 months warranty"}, "", "", N, "", ""},
+	{{"4G LTE:\n1, 3, 7, 20"}, "B1 B3 B7 B20", "", S, "", ""},
+	{{"LTE=B1/B3/B20"}, "B1 B3 B20", "", S, "", ""},
+	{{"4G LTE 800MHz"}, "", "", A, "", "B18 B19 B20 B26"},
+	{{"LTE 1800 MHz"}, "B3", "", L, "", ""},
+	{{"5G 3500MHz"}, "", "", N, "", ""},
+	{{"\U0001F4F6 4G: B1/B3/B7/B20/B28 \U0001F525"}, "B1 B3 B7 B20 B28", "", S, "", ""},
+
 	/* ---- junk that must yield nothing ---- */
 	{{"8GB 256GB 5000mAh 120Hz 67W"}, "", "", N, "", ""},
 	{{"Model Number: 22111317G"}, "", "", N, "", ""},
