@@ -62,7 +62,7 @@ static const struct {
 	{"wcdma", W_TECH, TECH_UMTS}, {"umts", W_TECH, TECH_UMTS}, {"hspa", W_TECH, TECH_UMTS},
 	{"hsdpa", W_TECH, TECH_UMTS}, {"hsupa", W_TECH, TECH_UMTS}, {"scdma", W_TECH, TECH_UMTS},
 	{"tdscdma", W_TECH, TECH_UMTS}, {"cdma", W_TECH, TECH_UMTS}, {"cdma2000", W_TECH, TECH_UMTS},
-	{"evdo", W_TECH, TECH_UMTS}, {"lte", W_TECH, TECH_LTE}, {"fddlte", W_TECH, TECH_LTE},
+	{"evdo", W_TECH, TECH_UMTS}, {"tds", W_TECH, TECH_UMTS}, {"lte", W_TECH, TECH_LTE}, {"fddlte", W_TECH, TECH_LTE},
 	{"nr", W_TECH, TECH_NR}, {"fdd", W_QUAL, Q_FDD}, {"tdd", W_QUAL, Q_TDD},
 	{"td", W_QUAL, Q_TDD}, {"tddlte", W_QUAL, Q_TDD}, {"sa", W_QUAL, Q_SA},
 	{"nsa", W_QUAL, Q_SA}, {"band", W_BANDKW, 0}, {"bands", W_BANDKW, 0},
