@@ -65,6 +65,18 @@ static int is_cjk(utf8proc_int32_t c)
 	       (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
+static int is_barrier(utf8proc_int32_t c)
+{
+	switch (c) {
+	case ':': case ';': case '|': case '\n': case '\r': case '(': case ')': case '[': case ']':
+	case ',': case '.': case '!': case '?': case 0x3010: case 0x3011: case 0xFF08: case 0xFF09:
+	case 0xFF1A: case 0xFF0C: case 0x3001: case 0x3002:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void fold_text(folded *f, const char *text, size_t n)
 {
 	const utf8proc_option_t opt = UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
@@ -83,6 +95,15 @@ static void fold_text(folded *f, const char *text, size_t n)
 		if (k <= 0) { /* invalid byte: a separator */
 			fold_space(f, i);
 			i++;
+			continue;
+		}
+		if (is_barrier(cp)) {
+			/* phrases and negations never reach across "Name: value",
+			 * list separators or sentence ends */
+			fold_space(f, i);
+			fold_push(f, '\x01', i);
+			fold_push(f, ' ', i);
+			i += (size_t)k;
 			continue;
 		}
 		m = utf8proc_decompose_char(cp, out, 16, opt, &last);
@@ -159,7 +180,6 @@ static const phrase phrases[] = {
 	{P_ROM, "multi language rom"}, {P_ROM, "multilanguage rom"},
 	{P_ROM, "multi languages rom"}, {P_ROM, "multi language firmware"},
 	{P_ROM, "multi lingual rom"}, {P_ROM, "multilingual rom"},
-	{P_ROM, "multi language"}, {P_ROM, "multilanguage"},
 	{P_ROM, "rom global"}, {P_ROM, "firmware global"}, {P_ROM, "rom globale"},
 	{P_ROM, "firmware globale"}, {P_ROM, "globale rom"}, {P_ROM, "globale firmware"},
 	{P_ROM, "rom globalny"}, {P_ROM, "globalny rom"}, {P_ROM, "rom internacional"},
@@ -340,11 +360,16 @@ static void scan_spec_values(const char *specs, size_t n, hit hits[3])
 			size_t k;
 			fold_text(&name, specs + i, colon - i);
 			fold_text(&val, specs + colon + 1, e - colon - 1);
-			if (strstr(name.s, " version ") || strstr(name.s, " edition ") ||
+			/* "MIUI Version: Global", "ROM: Global": the software's version */
+			int soft = strstr(name.s, " miui ") || strstr(name.s, " rom ") ||
+				   strstr(name.s, " firmware ") || strstr(name.s, " os ") ||
+				   strstr(name.s, " system ") || strstr(name.s, " software ") ||
+				   strstr(name.s, " hyperos ") || strstr(name.s, " android ");
+			if (soft || strstr(name.s, " version ") || strstr(name.s, " edition ") ||
 			    strstr(name.s, " region ") || strstr(name.s, " market ")) {
 				for (k = 0; k < 2; k++) {
 					const char *const *vals = k ? cn_vals : gv_vals;
-					int kind = k ? P_CN : P_GV;
+					int kind = k ? P_CN : soft ? P_ROM : P_GV;
 					for (; *vals; vals++) {
 						size_t vl = strlen(*vals);
 						if (val.len == vl + 2 && !memcmp(val.s + 1, *vals, vl) &&

@@ -50,6 +50,8 @@ static const claim_case cases[] = {
 	 * Global ROM: descriptions compare versions (see claim_detect) */
 	{"Xiaomi 13 Global ROM 8GB", NULL, "Brand new. Global Version, fast shipping.", "global_rom"},
 	{"Xiaomi 13 8GB 256GB", NULL, "Brand new. Global Version, fast shipping.", "global_version"},
+	{"Xiaomi 14 No, this is the Global Version", NULL, NULL, "global_version"},
+	{"Xiaomi 14 CN Version(Global ROM)", NULL, NULL, "global_rom"},
 	/* honest Global ROM wordings */
 	{"Xiaomi 14 Global ROM 12GB 256GB", NULL, NULL, "global_rom"},
 	{"Redmi Note 14 Pro+ 5G Global Firmware 6GB 128GB", NULL, NULL, "global_rom"},
@@ -61,6 +63,9 @@ static const claim_case cases[] = {
 	{"Xiaomi 13 ROM Global 8GB 256GB Versión China", NULL, NULL, "global_rom"},
 	{"Xiaomi 13 Глобальная прошивка 8/256", NULL, NULL, "global_rom"},
 	{"Xiaomi 13 Pro", "Version: Global ROM", NULL, "global_rom"},
+	{"Xiaomi 13 Pro", "Brand Name: Xiaomi | MIUI Version: Global", NULL, "global_rom"},
+	{"Xiaomi 13 Pro", "ROM: Global | Language: English, Russian, Multi-Language", NULL, "global_rom"},
+	{"Xiaomi 13 Pro 8GB 256GB", "Language: English, Spanish, Multi-Language", NULL, "none"},
 	{"Xiaomi 14 CN Version Global ROM", NULL, "Not the global version: China hardware.", "global_rom"},
 	{"Xiaomi 14 Global ROM", NULL, "Unlike the Global Version, this one is the China Version.", "global_rom"},
 	/* negations */
