@@ -474,6 +474,13 @@ static void close_list(parser *p)
 	sure = p->list_tech == TECH_NONE ? BANDS_LIKELY : BANDS_SURE;
 	if (tech == TECH_NONE)
 		tech = TECH_LTE; /* "B1/B3/B20", "Bands: 1, 3" without a heading */
+	for (i = 2; i < p->n; i++)
+		if (p->v[i].range && p->v[i - 1].range) {
+			/* "B1 - B3 - B7 - B20": dashes as separators, not ranges */
+			for (i = 0; i < p->n; i++)
+				p->v[i].range = 0;
+			break;
+		}
 	if (p->n && !p->list_neg && (p->strong || weak_list_ok(p, tech))) {
 		p->used = 1;
 		for (i = 0; i < p->n; i++) {
@@ -725,8 +732,10 @@ void bands_parse(bands *b, const char *text, size_t len)
 				heading_word(&p, TECH_NONE, t.value);
 				break;
 			case W_BANDKW: {
-				static const char *const gadgets[] = {"mi", "smart", "xiaomi", "redmi",
-								      "fitness", "sport", NULL};
+				/* "Mi Band 8", "Quad band 850/900/1800/1900", "Dual Band WiFi" */
+				static const char *const gadgets[] = {
+					"mi", "smart", "xiaomi", "redmi", "fitness", "sport", "quad",
+					"tri", "dual", "penta", "hexa", "multi", "wifi", "fi", NULL};
 				if (prev_word_in(text, t.start, gadgets)) {
 					close_list(&p);
 					break;

@@ -113,6 +113,9 @@ static const band_case cases[] = {
 	/* a range: the ends are listed, what lies between is only a candidate */
 	{{"B1-B5"}, "B1 B5", "", A, "", "B2 B3 B4"},
 
+	{{"LTE: B1 - B3 - B7 - B20"}, "B1 B3 B7 B20", "", S, "", ""},
+	{{"n77-n79"}, "", "n77 n79", L, "", ""},
+
 	/* ---- 3G and 2G traps ---- */
 	{{"3G: WCDMA B1/B5/B8"}, "", "", N, "B1 B5 B8", ""},
 	{{"WCDMA: 1/2/4/5/8"}, "", "", N, "B1 B2 B4 B5 B8", ""},
@@ -202,6 +205,8 @@ static const band_case cases[] = {
 	{{"\U0001F4F6 4G: B1/B3/B7/B20/B28 \U0001F525"}, "B1 B3 B7 B20 B28", "", S, "", ""},
 
 	/* ---- junk that must yield nothing ---- */
+	{{"Quad band 850/900/1800/1900 MHz"}, "", "", N, "", ""},
+	{{"Dual Band 2.4G/5G WiFi"}, "", "", N, "", ""},
 	{{"8GB 256GB 5000mAh 120Hz 67W"}, "", "", N, "", ""},
 	{{"Model Number: 22111317G"}, "", "", N, "", ""},
 	{{"Snapdragon 8 Gen 2"}, "", "", N, "", ""},
