@@ -1,10 +1,14 @@
 /* ingest.h: load scraped dumps (listings, reviews, Q&A; CSV, plain or gzip)
- * into the store. See ../shared/spec/dumps.md and schemas/001_ingest.sql.
+ * into the store. See ../shared/spec/dumps.md, schemas/001_ingest.sql,
+ * schemas/003_fts.sql and notes/README-ingest.md.
  *
  * Each file is loaded in one transaction: a file refused as a whole (missing
- * required column, corrupt gzip, unterminated quote at end of file) leaves
- * nothing behind but its ingest_files row; rows rejected one by one go to
- * rejects and the rest of the file loads. */
+ * required column, corrupt or truncated gzip, trailing garbage, unterminated
+ * quote at end of file, empty file, a record over 16 MiB) leaves nothing
+ * behind but its ingest_files row; rows rejected one by one go to rejects and
+ * the rest of the file loads. A file whose bytes were already stored is
+ * skipped. The modules, in pipeline order: fingerprint, gzin, csvrec, header,
+ * rows, store. */
 #ifndef GV_INGEST_H
 #define GV_INGEST_H
 
@@ -30,8 +34,12 @@ typedef struct ingest_totals {
 
 /* Ingest one file. Returns 0 when the file was stored or skipped, 1 when it
  * was refused (the reason is logged and recorded in ingest_files), -1 on a
- * database error that must stop the run (err filled; the file's transaction
- * is rolled back). Logs one line per file on stderr. */
+ * database error that must stop the run (err filled, naming the file; the
+ * file's transaction is rolled back). Logs one line per file on stderr:
+ *   ingest 'PATH': kind=K rows=N stored=N duplicates=N rejected=N seconds=S
+ *   ingest 'PATH': skipped: already ingested as file N
+ *   ingest 'PATH': refused: [line N: ]REASON
+ * and adds to *t. */
 int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_totals *t,
 		gv_error *err);
 
