@@ -188,7 +188,8 @@ void lexicon_scan(const lexicon *lx, lx_scan *s, const char *t, size_t n)
 		h->sig = lx->e[h->entry].signal;
 		h->dropped = 0;
 	}
-	qsort(s->h, s->n, sizeof *s->h, by_start);
+	if (s->n > 1) /* s->h is still NULL before the first hit: qsort(NULL, 0) is UB */
+		qsort(s->h, s->n, sizeof *s->h, by_start);
 	for (i = 0; i < s->n; i++)
 		for (j = 0; j < s->n && !s->h[i].dropped; j++)
 			if (j != i && s->h[j].sig != s->h[i].sig &&

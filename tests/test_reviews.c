@@ -214,3 +214,21 @@ Test(reviews, flags_and_bands)
 	cr_expect_eq(r.complaint, 0);
 	cr_expect_eq(r.noise, 1);
 }
+
+/* Fuzzing (tests/fuzz/fuzz_reviews.c) found lexicon_scan calling qsort(NULL,
+ * 0, ...) on a fresh scan when a text has no hit: undefined behaviour that
+ * UBSan halts on. Empty and hit-less texts on a fresh scan must classify as
+ * generic. */
+Test(reviews, empty_text_on_fresh_scan)
+{
+	static const char *const texts[] = {"", "zzzz", "\xff\xfe", "...", "\n\n"};
+	size_t i;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		lx_scan fresh;
+		review_result r;
+		lx_scan_init(&fresh);
+		reviews_classify(&LX, &FR, &fresh, texts[i], strlen(texts[i]), &r);
+		cr_expect_str_eq(reviews_class_name(r.cls), "generic", "text %zu", i);
+		lx_scan_release(&fresh);
+	}
+}
