@@ -88,6 +88,16 @@ static const band_case cases[] = {
 	  "Certification: CE"},
 	 "", "", N, "", ""},
 
+	/* GSMArena's layout, which sellers paste */
+	{{"2G bands GSM 850 / 900 / 1800 / 1900 - SIM 1 & SIM 2\n3G bands HSDPA 850 / 900 / "
+	  "1700(AWS) / 1900 / 2100\n4G bands 1, 2, 3, 4, 5, 7, 8, 12, 17, 18, 19, 20, 26, 28, 38, "
+	  "40, 41, 66\n5G bands 1, 3, 5, 7, 8, 20, 28, 38, 40, 41, 77, 78 SA/NSA"},
+	 "B1 B2 B3 B4 B5 B7 B8 B12 B17 B18 B19 B20 B26 B28 B38 B40 B41 B66",
+	 "n1 n3 n5 n7 n8 n20 n28 n38 n40 n41 n77 n78", S, ANY, ""},
+	{{"LTE: 1, 2, 3, 4, 5, 7, 8, 20, 28, 38, 40, 41 - International; 1, 3, 5, 8, 34, 38, 39 - "
+	  "China"},
+	 "B1 B2 B3 B4 B5 B7 B8 B20 B28 B38 B40 B41", "", S, "", ""},
+
 	/* ---- LTE notations ---- */
 	{{"B1/2/3"}, "B1 B2 B3", "", L, "", ""},
 	{{"B1/B3/B5"}, "B1 B3 B5", "", L, "", ""},
