@@ -18,7 +18,7 @@ expect_eq "$(q "$T/a.db" "select scraped_at || '|' || title from listing_scrapes
 expect_eq "$(q "$T/a.db" "select scrapes from listings where listing_id = '5002'")" 1 "same scrape twice counts once"
 
 # The nights in the other order give the same listings and history.
-gv ingest --db "$T/b.db" "$F/listings_night2.csv" "$F/listings_night1.csv"
+gv ingest --db "$T/b.db" "$F/listings_night2.csv" "$F/listings_night1.csv.gz"
 expect_eq "$rc" 0 "reverse order"
 dump() { q "$1" "select listing_id, seller_id, title, price, scraped_at, first_seen, scrapes from listings order by 1; select listing_id, scraped_at, title, price from listing_scrapes order by 1, 2"; }
 expect_eq "$(dump "$T/b.db")" "$(dump "$T/a.db")" "order of nights does not matter"

@@ -16,8 +16,9 @@ cat "$T/full.csv.gz" > "$T/garbage.csv.gz"; printf 'garbage' >> "$T/garbage.csv.
 gv ingest --db "$DB" "$F/listings_missing_title.csv" "$F/listings_basic.csv" \
 	"$T/truncated.csv.gz" "$T/corrupt.csv.gz" "$T/garbage.csv.gz" "$T/empty.csv" \
 	"$F/reviews_unterminated.csv" "$F/unknown_header.csv" "$F/reviews_dup_column.csv" \
-	"$T/missing.csv" "$F/reviews_bom_crlf.csv"
+	"$T/missing.csv" "$F/reviews_bom_crlf.csv" "$F/reviews_truncated.csv.gz"
 expect_eq "$rc" 1 "exit status with refused files"
+expect_log "ingest '.*reviews_truncated.csv.gz': refused: truncated gzip"
 expect_log "ingest '.*listings_missing_title.csv': refused: missing required column 'title' \(listings dump\)"
 expect_log "ingest '.*truncated.csv.gz': refused: truncated gzip"
 expect_log "ingest '.*corrupt.csv.gz': refused: corrupt gzip"
@@ -27,7 +28,7 @@ expect_log "ingest '.*reviews_unterminated.csv': refused: line 3: unterminated q
 expect_log "ingest '.*unknown_header.csv': refused: unrecognised header"
 expect_log "ingest '.*reviews_dup_column.csv': refused: column 'text' appears twice"
 expect_log "ingest '.*missing.csv': refused: cannot open '.*missing.csv': No such file or directory"
-expect_log "ingest: files=11 ok=2 skipped=0 refused=9"
+expect_log "ingest: files=12 ok=2 skipped=0 refused=10"
 
 # The good files loaded in full.
 expect_eq "$(q "$DB" "select count(*) from listings")" 3 "listings from the good file"
@@ -37,11 +38,11 @@ expect_eq "$(q "$DB" "select count(*) from reviews")" 3 "reviews from the good f
 expect_eq "$(q "$DB" "select count(*) from reviews where review_id in ('u1', 'e1')")" 0 "no rows of refused files"
 expect_eq "$(q "$DB" "select count(*) from listing_scrapes where listing_id = '3001'")" 0 "missing column: nothing kept"
 expect_eq "$(q "$DB" "select count(*) from rejects")" 0 "no rejects for refused files"
-expect_eq "$(q "$DB" "select count(*) from ingest_files where status = 'refused'")" 9 "refused files recorded"
+expect_eq "$(q "$DB" "select count(*) from ingest_files where status = 'refused'")" 10 "refused files recorded"
 expect_eq "$(q "$DB" "select reason from ingest_files where path like '%reviews_unterminated.csv'")" \
 	"line 3: unterminated quoted field at end of file" "reason recorded"
-expect_eq "$(q "$DB" "select rows_read || ' ' || rows_stored from ingest_files where path like '%truncated.csv.gz'")" "0 0" "refused file counts"
-expect_eq "$(q "$DB" "select compressed from ingest_files where path like '%truncated.csv.gz'")" 1 "compressed flag of a refused file"
+expect_eq "$(q "$DB" "select rows_read || ' ' || rows_stored from ingest_files where path like '%/truncated.csv.gz'")" "0 0" "refused file counts"
+expect_eq "$(q "$DB" "select compressed from ingest_files where path like '%/truncated.csv.gz'")" 1 "compressed flag of a refused file"
 
 # A refused file is not "already ingested": fixed, it loads.
 gv ingest --db "$DB" "$T/full.csv.gz" "$F/reviews_unterminated.csv"
