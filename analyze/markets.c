@@ -106,7 +106,11 @@ int markets_load(markets *m, const char *datadir, gv_error *err)
 	ck = refcsv_col(&t, "key_lte_bands");
 	cr = refcsv_col(&t, "core_lte_bands");
 	cx = refcsv_col(&t, "commonly_missed");
-	m->v = xcalloc(t.nrows ? t.nrows : 1, sizeof *m->v);
+	if (t.nrows == 0) {
+		gv_error_set(err, t.path, 1, "no markets: every listing's missing bands would be unknown");
+		goto cleanup;
+	}
+	m->v = xcalloc(t.nrows, sizeof *m->v);
 	for (r = 0; r < t.nrows; r++) {
 		market *mk = &m->v[m->n];
 		long line = t.lines[r];

@@ -30,14 +30,22 @@ typedef enum {
 	COMPAT_ALL          /* every key band */
 } compat_grade;
 
+/* Load datadir/markets.csv into m (caller-owned; free with markets_release).
+ * Returns 0, or -1 with err naming the file, line and problem: missing file
+ * or column, no rows, a bad band or country, core or commonly missed bands
+ * that are not key bands, a market or country listed twice. m is empty then. */
 int markets_load(markets *m, const char *datadir, gv_error *err);
+/* Free what markets_load allocated; m may be NULL or empty. */
 void markets_release(markets *m);
 /* The market a country belongs to, or NULL. Case-insensitive. */
 const market *markets_find(const markets *m, const char *country);
 /* Grade b against mk and append the missing key bands ("B20;B28", in band
- * order, ';'-separated) to missing. COMPAT_UNKNOWN (and nothing appended)
- * when b has no LTE bands or mk is NULL. */
+ * order, ';'-separated) to missing (may be NULL). COMPAT_UNKNOWN (and nothing
+ * appended) when b shows no LTE list or mk is NULL. A key band that is only an
+ * ambiguous candidate (b->lte_maybe, e.g. B28 from "700MHz") counts as
+ * present: a false missing band is worse than a missed one. */
 compat_grade markets_compat(const market *mk, const bands *b, strbuf *missing);
+/* "all", "core", "some", "none", "unknown". */
 const char *compat_name(compat_grade g);
 
 #endif

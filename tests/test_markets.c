@@ -248,6 +248,11 @@ Test(markets_bad, ragged_row)
 	expect_bad(HEADER "US,US,2 4\n", 2, "fields");
 }
 
+Test(markets_bad, no_rows)
+{
+	expect_bad(HEADER, 1, "no markets");
+}
+
 Test(markets_bad, missing_file)
 {
 	markets m;
