@@ -213,11 +213,19 @@ static const char *const negators[] = {
 	"not", "non", "no", "isn", "aren", "wasn", "doesn", "never", "without", "neither",
 	"nor", "nicht", "kein", "keine", "keinen", "не", "нет", "ни", "nie", "pas", "sin",
 	"nao", "ni", "ne", "niet", "geen", NULL};
+/* Comparisons name a version without claiming it ("unlike the Global
+ * Version", "difference between China Version and Global Version"): one of
+ * these anywhere earlier in the clause (up to a separator, 8 words back). */
+static const char *const comparators[] = {
+	"unlike", "than", "vs", "versus", "compared", "comparing", "comparison", "between",
+	"instead", "except", "differ", "differs", "different", "difference", "distinguish",
+	"otlichie", "отличие", "отличается", "diferencia", "différence", "unterschied", NULL};
 static const char *const fillers[] = {
 	"a", "an", "the", "t", "s", "is", "it", "its", "this", "real", "genuine", "original",
 	"official", "true", "actual", "really", "la", "el", "una", "un", "une", "le", "die",
 	"eine", "ein", "der", "es", "est", "ist", "jest", "to", "e", "è", "это", "a", "o",
-	"uma", "um", "de", "da", "do", "oryginalna", "оригинальная", "настоящая", NULL};
+	"uma", "um", "de", "da", "do", "oryginalna", "оригинальная", "настоящая", "of", "to",
+	"from", "and", NULL};
 
 static char *folded_phrase[NPHRASES];
 
@@ -258,8 +266,18 @@ static int negated(const folded *f, size_t pos)
 		if (in_list(f->s + start, end - start, negators))
 			return 1;
 		if (!in_list(f->s + start, end - start, fillers))
-			return 0;
+			break;
 		skipped++;
+		end = start - 1;
+	}
+	for (end = pos, skipped = 0; end > 0 && skipped < 8; skipped++) {
+		size_t start = end;
+		while (start > 0 && f->s[start - 1] != ' ')
+			start--;
+		if (start == end || f->s[start] == '\x01')
+			return 0;
+		if (in_list(f->s + start, end - start, comparators))
+			return 1;
 		end = start - 1;
 	}
 	return 0;
@@ -417,13 +435,11 @@ void claim_detect(const char *title, const char *specs, const char *description,
 			if (hits[s][k].found)
 				kind_src[k] = s;
 	}
-	/* A Global Version claim in the title or specs always stands. One only in
-	 * the description stands unless the title and specs say "Global ROM" or
-	 * "China Version": free text under a listing often compares the versions
-	 * ("unlike the Global Version, this China Version ..."), while the title
-	 * and spec block are what the seller states about this phone. */
-	if (kind_src[P_GV] >= 0 &&
-	    (kind_src[P_GV] < 2 || (kind_src[P_ROM] < 0 && kind_src[P_CN] < 0)))
+	/* A Global Version claim anywhere stands, even next to "Global ROM" or
+	 * "China Version" (outputs.md): the buyer was told the hardware is
+	 * global. Descriptions that only compare versions ("unlike the Global
+	 * Version") are discarded like negations. */
+	if (kind_src[P_GV] >= 0)
 		out->kind = CLAIM_GLOBAL_VERSION;
 	else if (kind_src[P_ROM] >= 0)
 		out->kind = CLAIM_GLOBAL_ROM;

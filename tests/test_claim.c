@@ -46,9 +46,7 @@ static const claim_case cases[] = {
 	/* both a Global ROM and a Global Version: the hardware claim wins */
 	{"Xiaomi 13 Global Version Global ROM 8GB 256GB", NULL, NULL, "global_version"},
 	{"Xiaomi 13 CN Version Global ROM", "Version: Global Version", NULL, "global_version"},
-	/* a Global Version only in the description does not override the title's
-	 * Global ROM: descriptions compare versions (see claim_detect) */
-	{"Xiaomi 13 Global ROM 8GB", NULL, "Brand new. Global Version, fast shipping.", "global_rom"},
+	{"Xiaomi 13 Global ROM 8GB", NULL, "Brand new. Global Version, fast shipping.", "global_version"},
 	{"Xiaomi 13 8GB 256GB", NULL, "Brand new. Global Version, fast shipping.", "global_version"},
 	{"Xiaomi 14 No, this is the Global Version", NULL, NULL, "global_version"},
 	{"Xiaomi 14 CN Version(Global ROM)", NULL, NULL, "global_rom"},
@@ -68,6 +66,9 @@ static const claim_case cases[] = {
 	{"Xiaomi 13 Pro 8GB 256GB", "Language: English, Spanish, Multi-Language", NULL, "none"},
 	{"Xiaomi 14 CN Version Global ROM", NULL, "Not the global version: China hardware.", "global_rom"},
 	{"Xiaomi 14 Global ROM", NULL, "Unlike the Global Version, this one is the China Version.", "global_rom"},
+	{"Xiaomi 14 CN Version Global ROM", NULL, "Difference between China Version and Global Version: bands.", "global_rom"},
+	{"Xiaomi 14 Global ROM", NULL, "Cheaper than the Global Version.", "global_rom"},
+	{"Xiaomi 14 China Version", NULL, "Compared to the global version it lacks B20.", "china"},
 	/* negations */
 	{"Xiaomi 14 China Version (not Global Version)", NULL, NULL, "china"},
 	{"Xiaomi 14 Non-Global Version 12GB", NULL, NULL, "none"},
