@@ -242,6 +242,7 @@ int csvrec_next(csvrec *r, const csvrec_record **rec, gv_error *err)
 		if (has_eol && s[eol] == '\r' && seg < r->len - r->pos && s[seg] == '\n')
 			seg++;
 		if (r->skip_line) {
+			keep_raw(r, s, seg); /* for the excerpt only */
 			if (has_eol) {
 				r->skip_line = 0;
 				r->complete = 1;

@@ -49,7 +49,8 @@ static int refuse(store *s, store_file *f, const gv_error *why, double t0, inges
 	store_abort(s);
 	if (store_note_file(s, f, "refused", reason, now_seconds() - t0, err) < 0)
 		return -1;
-	log_info("ingest '%s': refused: %s", f->path, reason);
+	/* an error, not info: --quiet must not hide why the status is 1 */
+	log_error("ingest '%s': refused: %s", f->path, reason);
 	t->files_refused++;
 	return 1;
 }

@@ -38,7 +38,7 @@ typedef struct ingest_totals {
  * file's transaction is rolled back). Logs one line per file on stderr:
  *   ingest 'PATH': kind=K rows=N stored=N duplicates=N rejected=N seconds=S
  *   ingest 'PATH': skipped: already ingested as file N
- *   ingest 'PATH': refused: [line N: ]REASON
+ *   error: ingest 'PATH': refused: [line N: ]REASON   (shown even with --quiet)
  * and adds to *t. */
 int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_totals *t,
 		gv_error *err);
