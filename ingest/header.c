@@ -47,6 +47,15 @@ const char *header_kind_name(ingest_kind kind)
 	}
 }
 
+ingest_kind header_kind_parse(const char *name)
+{
+	ingest_kind k;
+	for (k = KIND_LISTINGS; name && k <= KIND_QA; k++)
+		if (strcmp(name, header_kind_name(k)) == 0)
+			return k;
+	return KIND_UNKNOWN;
+}
+
 const header_field *header_fields(ingest_kind kind, int *n)
 {
 	switch (kind) {

@@ -55,6 +55,9 @@ typedef struct header_map {
 
 /* "listings", "reviews", "qa", or NULL for KIND_UNKNOWN. */
 const char *header_kind_name(ingest_kind kind);
+/* The kind so named (as header_kind_name writes it); KIND_UNKNOWN for NULL or
+ * any other text. */
+ingest_kind header_kind_parse(const char *name);
 /* The canonical fields of kind; *n set to their count. */
 const header_field *header_fields(ingest_kind kind, int *n);
 

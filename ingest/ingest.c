@@ -23,6 +23,9 @@
 
 /* Rows between progress redraws. */
 #define PROGRESS_EVERY 4096
+/* Rejected rows logged one by one per file; the rest are only counted (all
+ * are in the rejects table). */
+#define LOG_REJECTS 10
 
 static ssize_t read_gzin(void *ctx, void *buf, size_t cap, gv_error *err)
 {
@@ -75,8 +78,8 @@ static int read_header(csvrec *r, header_map *m, gv_error *why)
 
 /* Validate and store every data row. 0 at the end of the file, 1 when the
  * file must be refused (why filled), -1 on a database error (err filled). */
-static int load_rows(store *s, csvrec *r, gzin *g, const header_map *m, const char *label,
-		     store_counts *c, gv_error *why, gv_error *err)
+static int load_rows(store *s, csvrec *r, gzin *g, const header_map *m, const char *path,
+		     const char *label, store_counts *c, gv_error *why, gv_error *err)
 {
 	const csvrec_record *rec;
 	ingest_row row;
@@ -88,7 +91,9 @@ static int load_rows(store *s, csvrec *r, gzin *g, const header_map *m, const ch
 		if (rows_validate(m, rec, &row, reason, sizeof reason) < 0) {
 			if (store_reject(s, rec->line, reason, rec->raw, rec->raw_len, err) < 0)
 				return -1;
-			c->rejected++;
+			if (++c->rejected <= LOG_REJECTS)
+				log_warn("ingest '%s': line %ld: row rejected: %s", path, rec->line,
+					 reason);
 		} else {
 			int stored = store_row(s, &row, err);
 			if (stored < 0)
@@ -101,6 +106,9 @@ static int load_rows(store *s, csvrec *r, gzin *g, const header_map *m, const ch
 		if (c->read % PROGRESS_EVERY == 0)
 			progress_update(label, (double)gzin_consumed(g), (double)gzin_size(g));
 	}
+	if (rc == 0 && c->rejected > LOG_REJECTS)
+		log_warn("ingest '%s': %lld more rows rejected (see the rejects table)", path,
+			 c->rejected - LOG_REJECTS);
 	return rc < 0 ? 1 : 0;
 }
 
@@ -139,7 +147,7 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 	}
 	f.fingerprint = fp;
 	f.bytes = (long long)size;
-	seen = store_seen(s, fp, err);
+	seen = store_seen(s, fp, &f.kind, err);
 	if (seen < 0)
 		goto cleanup;
 	if (seen > 0) {
@@ -166,7 +174,7 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 	f.kind = m.kind;
 	if (store_begin(s, &f, !o->no_fts, err) < 0)
 		goto cleanup;
-	rc = load_rows(s, r, g, &m, label, &c, &why, err);
+	rc = load_rows(s, r, g, &m, path, label, &c, &why, err);
 	if (rc == 1) {
 		rc = refuse(s, &f, &why, t0, t, err);
 		goto cleanup;

@@ -23,7 +23,7 @@ enum {
 };
 
 static const char *const sql[ST_COUNT] = {
-	[ST_SEEN] = "SELECT file_id FROM ingest_files WHERE fingerprint = ?1 AND status = 'ok' "
+	[ST_SEEN] = "SELECT file_id, kind FROM ingest_files WHERE fingerprint = ?1 AND status = 'ok' "
 		    "ORDER BY file_id LIMIT 1",
 	[ST_FILE_INSERT] =
 		"INSERT INTO ingest_files(run_id, path, fingerprint, kind, compressed, bytes, "
@@ -133,16 +133,19 @@ static void bind_field(sqlite3_stmt *st, int idx, const ingest_row *row, int j)
 		sqlite3_bind_null(st, idx);
 }
 
-long long store_seen(store *s, const char *fingerprint, gv_error *err)
+long long store_seen(store *s, const char *fingerprint, ingest_kind *kind, gv_error *err)
 {
 	sqlite3_stmt *st = s->st[ST_SEEN];
 	long long id = 0;
 	int rc;
 
+	*kind = KIND_UNKNOWN;
 	sqlite3_bind_text(st, 1, fingerprint, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
+		*kind = header_kind_parse((const char *)sqlite3_column_text(st, 1));
+	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(s->db, err, "cannot look up the file's fingerprint");

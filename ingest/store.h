@@ -45,9 +45,9 @@ typedef struct store_counts {
 store *store_new(sqlite3 *db, gv_error *err);
 void store_free(store *s);
 
-/* file_id of an earlier successful ingest of these bytes, 0 if none, -1 on a
- * database error. */
-long long store_seen(store *s, const char *fingerprint, gv_error *err);
+/* file_id of an earlier successful ingest of these bytes (and its kind in
+ * *kind), 0 if none, -1 on a database error. */
+long long store_seen(store *s, const char *fingerprint, ingest_kind *kind, gv_error *err);
 
 /* BEGIN IMMEDIATE and insert the file's ingest_files row. With fts, first
  * rebuild the full-text index if an earlier --no-fts ingest left it stale;

@@ -159,6 +159,11 @@ Test(header, kind_names_and_fields)
 	cr_expect_str_eq(header_kind_name(KIND_REVIEWS), "reviews");
 	cr_expect_str_eq(header_kind_name(KIND_QA), "qa");
 	cr_expect_null(header_kind_name(KIND_UNKNOWN));
+	cr_expect_eq(header_kind_parse("reviews"), KIND_REVIEWS);
+	cr_expect_eq(header_kind_parse("qa"), KIND_QA);
+	cr_expect_eq(header_kind_parse("listings"), KIND_LISTINGS);
+	cr_expect_eq(header_kind_parse("Reviews"), KIND_UNKNOWN);
+	cr_expect_eq(header_kind_parse(NULL), KIND_UNKNOWN);
 	f = header_fields(KIND_LISTINGS, &n);
 	cr_expect_eq(n, LF_COUNT);
 	cr_expect_str_eq(f[LF_SCRAPED_AT].name, "scraped_at");

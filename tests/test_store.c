@@ -211,19 +211,22 @@ Test(store, seen_and_noted_files)
 	gv_error err;
 	store *s;
 	store_file f;
+	ingest_kind kind;
 
 	s = begin("fp-1", KIND_LISTINGS);
 	commit(s, 0);
 	s = store_new(db, &err);
 	cr_assert_not_null(s);
-	cr_expect_eq(store_seen(s, "fp-1", &err), 1);
-	cr_expect_eq(store_seen(s, "fp-2", &err), 0);
+	cr_expect_eq(store_seen(s, "fp-1", &kind, &err), 1);
+	cr_expect_eq(kind, KIND_LISTINGS);
+	cr_expect_eq(store_seen(s, "fp-2", &kind, &err), 0);
+	cr_expect_eq(kind, KIND_UNKNOWN);
 	memset(&f, 0, sizeof f);
 	f.path = "x.csv.gz";
 	f.fingerprint = "fp-2";
 	f.bytes = -1;
 	cr_expect_eq(store_note_file(s, &f, "refused", "truncated gzip", 0.5, &err), 0, "%s", err.msg);
-	cr_expect_eq(store_seen(s, "fp-2", &err), 0, "a refused file is not seen");
+	cr_expect_eq(store_seen(s, "fp-2", &kind, &err), 0, "a refused file is not seen");
 	store_free(s);
 	expect_sql("SELECT status || '|' || reason || '|' || typeof(bytes) || '|' || typeof(kind) FROM ingest_files WHERE file_id = 2",
 		   "refused|truncated gzip|null|null");

@@ -68,7 +68,8 @@ expect_log "ingest '.*listings_basic.csv': skipped: already ingested as file 1"
 expect_log "ingest '.*renamed.csv': skipped: already ingested as file 2"
 expect_log "ingest: files=2 ok=0 skipped=2 refused=0"
 expect_eq "$(q "$DB" "select count(*) from reviews; select count(*) from listings; select count(*) from qa")" "$before" "rows unchanged"
-expect_eq "$(q "$DB" "select count(*) from ingest_files where status = 'skipped'")" 2 "skipped files recorded"
+expect_eq "$(q "$DB" "select kind from ingest_files where status = 'skipped' order by file_id")" "listings
+reviews" "skipped files recorded with their kind"
 expect_eq "$(q "$DB" "select fingerprint from ingest_files where file_id = 1")" \
 	"$(q "$DB" "select fingerprint from ingest_files where path like '%listings_basic.csv' and status = 'skipped'")" "same fingerprint"
 
