@@ -3,7 +3,10 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
+
+#include "common/util.h"
 
 static int quiet;
 static int progress_shown;
@@ -13,12 +16,41 @@ void log_set_quiet(int q)
 	quiet = q;
 }
 
+/* Write the message with control characters as \xNN: messages quote
+ * scraped text (ids, header names, file names), and a line break in it must
+ * not start a forged log line. */
+static void put_line(const char *fmt, va_list ap)
+{
+	char small[1024], *buf = small;
+	const unsigned char *p;
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(small, sizeof small, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof small) {
+		buf = xmalloc((size_t)n + 1);
+		vsnprintf(buf, (size_t)n + 1, fmt, ap);
+	}
+	for (p = (const unsigned char *)buf; *p; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			fprintf(stderr, "\\x%02X", *p);
+		else
+			fputc(*p, stderr);
+	}
+	if (buf != small)
+		free(buf);
+}
+
 static void emit(const char *prefix, const char *fmt, va_list ap)
 {
 	if (progress_shown)
 		progress_done();
 	fprintf(stderr, "gvaudit: %s", prefix);
-	vfprintf(stderr, fmt, ap);
+	put_line(fmt, ap);
 	fputc('\n', stderr);
 }
 
