@@ -290,7 +290,9 @@ static int analyze_listing(ctx *c, sqlite3_stmt *ls, analyze_totals *t, gv_error
 	db_bind_text(c->ins_verdict, 4, hardware_name(sr.hardware), -1);
 	db_bind_text(c->ins_verdict, 5, verdict_name(sr.verdict), -1);
 	sqlite3_bind_double(c->ins_verdict, 6, sr.score);
-	bind_or_null(c->ins_verdict, 7, c->missing.buf);
+	/* Published missing bands only where the market's key bands are the
+	 * authoritative seed table (schemas/SOURCES.md, "Basis"). */
+	bind_or_null(c->ins_verdict, 7, mk && mk->seed ? c->missing.buf : NULL);
 	bind_or_null(c->ins_verdict, 8, c->sb.buf);
 	if (c->run_id > 0)
 		sqlite3_bind_int64(c->ins_verdict, 9, c->run_id);

@@ -91,10 +91,10 @@ static int empty(const unsigned char *a)
 int markets_load(markets *m, const char *datadir, gv_error *err)
 {
 	static const char *const required[] = {"market", "countries", "key_lte_bands",
-					       "core_lte_bands", "commonly_missed", "source",
+					       "core_lte_bands", "commonly_missed", "basis", "source",
 					       NULL};
 	refcsv t;
-	int rc = -1, cm, cc, ck, cr, cx;
+	int rc = -1, cm, cc, ck, cr, cx, cb;
 	size_t r;
 
 	memset(m, 0, sizeof *m);
@@ -106,6 +106,7 @@ int markets_load(markets *m, const char *datadir, gv_error *err)
 	ck = refcsv_col(&t, "key_lte_bands");
 	cr = refcsv_col(&t, "core_lte_bands");
 	cx = refcsv_col(&t, "commonly_missed");
+	cb = refcsv_col(&t, "basis");
 	if (t.nrows == 0) {
 		gv_error_set(err, t.path, 1, "no markets: every listing's missing bands would be unknown");
 		goto cleanup;
@@ -128,6 +129,13 @@ int markets_load(markets *m, const char *datadir, gv_error *err)
 		    parse_bands(refcsv_get(&t, r, cr), mk->core, t.path, line, "core_lte_bands", err) < 0 ||
 		    parse_bands(refcsv_get(&t, r, cx), mk->missed, t.path, line, "commonly_missed", err) < 0)
 			goto cleanup;
+		if (!strcmp(refcsv_get(&t, r, cb), "seed")) {
+			mk->seed = 1;
+		} else if (strcmp(refcsv_get(&t, r, cb), "operators")) {
+			gv_error_set(err, t.path, line, "market '%s': basis '%s' is not seed or operators",
+				     code, refcsv_get(&t, r, cb));
+			goto cleanup;
+		}
 		if (empty(mk->key)) {
 			gv_error_set(err, t.path, line, "market '%s' has no key bands", code);
 			goto cleanup;

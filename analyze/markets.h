@@ -14,6 +14,8 @@ typedef struct market {
 	unsigned char key[BANDS_MAX];    /* key LTE bands */
 	unsigned char missed[BANDS_MAX]; /* key bands China hardware commonly lacks */
 	unsigned char core[BANDS_MAX];   /* the core subset that still gives usable coverage */
+	int seed;        /* 1: key bands from the authoritative seed table (published as
+			    missing_bands); 0: derived from operators.csv (basis "operators") */
 } market;
 
 typedef struct markets {

@@ -16,7 +16,7 @@ CREATE TABLE listing_facts (
     market        TEXT,              -- ship-to country of the scrape
     market_group  TEXT,              -- market of ref_markets the country belongs to (US, EU, AU, ...)
     compat        TEXT,              -- all | core | some | none | unknown: key bands of the market present
-    missing_bands TEXT,              -- key LTE bands of the market the list lacks, 'B20;B28'
+    missing_bands TEXT,              -- key LTE bands of the market the list lacks, 'B20;B28' (any market basis)
     cert          TEXT,              -- certifications named, e.g. 'CE;FCC'
     price         REAL,              -- price as listed
     currency      TEXT               -- its currency
@@ -41,7 +41,7 @@ CREATE TABLE verdicts (
     hardware      TEXT NOT NULL,     -- global | china | unknown
     verdict       TEXT NOT NULL,     -- mislabelled | suspect | unverified | consistent | not_claimed
     score         REAL NOT NULL,     -- sum of evidence weights (> 0 toward China hardware)
-    missing_bands TEXT,              -- as listing_facts.missing_bands
+    missing_bands TEXT,              -- as listing_facts.missing_bands, but only for markets of basis 'seed' (schemas/markets.csv)
     signals       TEXT,              -- names of the signals that fired, ';'-separated, sorted
     run_id        INTEGER,           -- runs.run_id of the analysis
     analyzed_at   TEXT NOT NULL      -- UTC date-time of the analysis

@@ -143,16 +143,25 @@ Test(markets, missing_appends_and_may_be_null)
 	cr_expect_eq(markets_compat(NULL, &b, NULL), COMPAT_UNKNOWN);
 }
 
-Test(markets, sample_truth_markets_agree)
+Test(markets, derived_markets_grade_but_are_not_seed)
 {
-	/* The sample's truth lists nothing missing for RU and BR even for China
-	 * band lists: their key bands are ones both variants carry. */
+	/* RU and BR are derived from operators.csv: a China list lacking B7/B20
+	 * (RU) or B7/B28 (BR) is graded, but only seed markets are published as
+	 * a verdict's missing_bands (schemas/SOURCES.md, "Basis"). */
 	bands b = parsed("4G: FDD-LTE B1/3/5/8/19, TDD-LTE B34/38/39/40/41");
 	strbuf sb;
 	sb_init(&sb);
-	cr_expect_eq(markets_compat(markets_find(&M, "RU"), &b, &sb), COMPAT_ALL);
-	cr_expect_eq(markets_compat(markets_find(&M, "BR"), &b, &sb), COMPAT_ALL);
-	cr_expect_str_eq(sb.buf, "");
+	cr_expect_eq(markets_compat(markets_find(&M, "RU"), &b, &sb), COMPAT_SOME);
+	cr_expect_str_eq(sb.buf, "B7;B20");
+	sb_reset(&sb);
+	cr_expect_eq(markets_compat(markets_find(&M, "BR"), &b, &sb), COMPAT_SOME);
+	cr_expect_str_eq(sb.buf, "B7;B28");
+	cr_expect_eq(markets_find(&M, "RU")->seed, 0);
+	cr_expect_eq(markets_find(&M, "BR")->seed, 0);
+	cr_expect_eq(markets_find(&M, "DE")->seed, 1);
+	cr_expect_eq(markets_find(&M, "US")->seed, 1);
+	cr_expect_eq(markets_find(&M, "AU")->seed, 1);
+	cr_expect_eq(markets_find(&M, "CA")->seed, 1);
 	sb_release(&sb);
 }
 
@@ -190,7 +199,7 @@ static void remove_table(void)
 	rmdir(tmpdir);
 }
 
-#define HEADER "market,countries,key_lte_bands,core_lte_bands,commonly_missed,source\n"
+#define HEADER "market,countries,key_lte_bands,core_lte_bands,commonly_missed,basis,source\n"
 
 static void expect_bad(const char *body, long line, const char *needle)
 {
@@ -210,12 +219,12 @@ static void expect_bad(const char *body, long line, const char *needle)
 
 Test(markets_bad, bad_band)
 {
-	expect_bad(HEADER "US,US,2 4,2,,x\nEU,DE FR,1 3 B3x,3,,y\n", 3, "B3x");
+	expect_bad(HEADER "US,US,2 4,2,,seed,x\nEU,DE FR,1 3 B3x,3,,seed,y\n", 3, "B3x");
 }
 
 Test(markets_bad, band_out_of_range)
 {
-	expect_bad(HEADER "US,US,2 4 999,2,,x\n", 2, "999");
+	expect_bad(HEADER "US,US,2 4 999,2,,seed,x\n", 2, "999");
 }
 
 Test(markets_bad, missing_column)
@@ -225,27 +234,28 @@ Test(markets_bad, missing_column)
 
 Test(markets_bad, core_not_key)
 {
-	expect_bad(HEADER "US,US,2 4,2 12,,x\n", 2, "core");
+	expect_bad(HEADER "US,US,2 4,2 12,,seed,x\n", 2, "core");
 }
 
 Test(markets_bad, no_key_bands)
 {
-	expect_bad(HEADER "US,US,,,,x\n", 2, "no key bands");
+	expect_bad(HEADER "US,US,,,,seed,x\n", 2, "no key bands");
 }
 
 Test(markets_bad, country_twice)
 {
-	expect_bad(HEADER "US,US,2 4,2,,x\nCA,CA US,2 4,2,,y\n", 3, "'US'");
+	expect_bad(HEADER "US,US,2 4,2,,seed,x\nCA,CA US,2 4,2,,seed,y\n", 3, "'US'");
 }
 
 Test(markets_bad, bad_country)
 {
-	expect_bad(HEADER "US,USA,2 4,2,,x\n", 2, "country");
+	expect_bad(HEADER "US,USA,2 4,2,,seed,x\n", 2, "country");
 }
 
 Test(markets_bad, ragged_row)
 {
 	expect_bad(HEADER "US,US,2 4\n", 2, "fields");
+	expect_bad(HEADER "US,US,2 4,2,,guessed,x\n", 2, "basis");
 }
 
 Test(markets_bad, no_rows)
@@ -268,7 +278,7 @@ Test(markets_bad, good_small_table)
 	markets m;
 	gv_error err;
 	gv_error_clear(&err);
-	write_table(HEADER "XA,xa xb,B1;B3,B3,,made up\n");
+	write_table(HEADER "XA,xa xb,B1;B3,B3,,seed,made up\n");
 	cr_expect_eq(markets_load(&m, tmpdir, &err), 0, "%s", err.msg);
 	cr_expect_eq(m.n, 1);
 	cr_expect_not_null(markets_find(&m, "XB"));

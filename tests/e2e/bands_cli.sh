@@ -58,7 +58,7 @@ expect_log "bad market 'D3'"
 
 # bad reference data: status 5, the file and line named
 mkdir "$T/data"
-printf 'market,countries,key_lte_bands,core_lte_bands,commonly_missed,source\nUS,US,2 4 x9,2,,x\n' >"$T/data/markets.csv"
+printf 'market,countries,key_lte_bands,core_lte_bands,commonly_missed,basis,source\nUS,US,2 4 x9,2,,seed,x\n' >"$T/data/markets.csv"
 gv bands "B1" --market US --data "$T/data"; expect_eq "$rc" 5 "bad markets.csv status"
 expect_log "markets.csv:2: bad band 'x9'"
 exit 0
