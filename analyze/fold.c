@@ -72,7 +72,7 @@ static int non_word_cp(utf8proc_int32_t cp, unsigned char *repl)
 		case 0xFF1B: *repl = ';'; return 1;
 		default: break;
 		}
-		/* apostrophes keep "don’t" equal to "don't"; the rest separate words */
+		/* apostrophes are dropped by the caller ("don’t" = "dont"); the rest separate words */
 		*repl = (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x2032) ? '\'' :
 			(cp == 0x2028 || cp == 0x2029 || cp == 0x85) ? '\n' : ' ';
 		return 1;
@@ -93,6 +93,8 @@ static void fold_cp(folder *f, utf8proc_int32_t cp, size_t at)
 		unsigned char c = (unsigned char)cp;
 		if (c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c - 'A' + 'a');
+		else if (c == '\'')
+			return; /* "doesn't" = "doesnt": people drop it as often as not */
 		else if (c == '\n' || c == '\r')
 			c = '\n'; /* kept: a line break ends a sentence */
 		else if (c < 0x20 || c == 0x7f || c == '-' || c == '_')
@@ -101,7 +103,8 @@ static void fold_cp(folder *f, utf8proc_int32_t cp, size_t at)
 		return;
 	}
 	if (non_word_cp(cp, &repl)) {
-		put(f, repl, at);
+		if (repl != '\'')
+			put(f, repl, at);
 		return;
 	}
 	k = utf8proc_decompose_char(cp, dec, 16, FOLD_OPTS, &last);
@@ -151,6 +154,16 @@ static void mask_numbers(folder *f)
 			if (e < n && (fold_is_word_byte(s[e]) ||
 				      ((s[e] == '.' || s[e] == ',') && e + 1 < n && is_digit(s[e + 1]))))
 				ok = 0;                     /* "4g", "n78", "1.5", "13.0" */
+			/* "band20" -> "b#", "b 20" / "b-20" -> "b#": one form for the lexicon */
+			if (!ok && e - r <= 3 && w >= 4 && !memcmp(s + w - 4, "band", 4) &&
+			    (w == 4 || !fold_is_word_byte(s[w - 5])) &&
+			    !(e < n && (fold_is_word_byte(s[e]) || s[e] == '.'))) {
+				w -= 3;
+				ok = 1;
+			}
+			if (ok && w >= 2 && s[w - 1] == ' ' && s[w - 2] == 'b' &&
+			    (w == 2 || !fold_is_word_byte(s[w - 3])))
+				w--;
 			if (ok) {
 				s[w] = '#';
 				f->map[w] = f->map[r];

@@ -6,13 +6,15 @@
  * too; the lexicon is folded by the same function, so "бэнд"/"й" forms stay
  * consistent), whitespace and dashes to one space (line breaks to one
  * newline, they end sentences), non-ASCII punctuation and
- * symbols (emoji, quotes) to a space, typographic apostrophes to '\''.
+ * symbols (emoji, quotes) to a space, apostrophes (ASCII and typographic)
+ * dropped: "doesn't", "doesn’t" and "doesnt" fold alike.
  * Invalid UTF-8 bytes become a space. A map from every folded byte back to
  * the original byte offset is kept for excerpts.
  *
  * With FOLD_MASK_NUMBERS, short free-standing numbers ("20", "b20" -> "b#",
- * "band 28" -> "band #") are masked so one lexicon phrase ("no b#") covers
- * every band; "4g", "v14.0.3.0", "n78" and long numbers stay as they are. */
+ * "band 28" -> "band #", and "band20", "b 20", "b-20" -> "b#") are masked so
+ * one lexicon phrase ("no b#") covers every band; "4g", "v14.0.3.0", "n78"
+ * and long numbers stay as they are. */
 #ifndef GV_FOLD_H
 #define GV_FOLD_H
 

@@ -53,8 +53,9 @@ static int judge(const lx_scan *s, const lx_hit *c)
 			    words_between(u, h->end, c->start) <= 1)
 				return NEGATED;
 			break;
-		case LX_NO_PROBLEM: /* "no problems at all with B28" */
-			if (h->clause == c->clause && h->start < c->start)
+		case LX_NO_PROBLEM: /* "no problems at all with B28", "no 4g issues" */
+			if (h->clause == c->clause && h->start <= c->start &&
+			    (h->start < c->start || h->end > c->end))
 				return NEGATED;
 			break;
 		case LX_DENIAL:
@@ -105,14 +106,15 @@ static int praise_in_force(const lx_scan *s, const lx_hit *c)
 }
 
 /* Does a band / network word (a q_bands phrase: "B20", "band 20", "LTE",
- * "pasmem") follow h within its clause, a few words on? */
+ * "pasmem") lie inside h ("no 4g issues") or follow it within its clause, a
+ * few words on? */
 static int band_follows(const lx_scan *s, const lx_hit *h)
 {
 	size_t i;
 	for (i = 0; i < s->n; i++) {
 		const lx_hit *b = &s->h[i];
-		if (!b->dropped && b->sig == LX_Q_BANDS && b->clause == h->clause && b->start >= h->end &&
-		    words_between(s->f.out, h->end, b->start) <= 3)
+		if (b->sig == LX_Q_BANDS && b->clause == h->clause && b->start >= h->start &&
+		    (b->start < h->end || words_between(s->f.out, h->end, b->start) <= 3))
 			return 1;
 	}
 	return 0;

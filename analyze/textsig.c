@@ -42,7 +42,7 @@
 #include "common/log.h"
 
 /* Bump when the classifier's rules change: stored classes are then redone. */
-#define TEXTSIG_RULES "textsig-rules-1"
+#define TEXTSIG_RULES "textsig-rules-2"
 #define EXCERPT_MAX 200
 
 struct textsig {
