@@ -47,8 +47,7 @@ char replies_model_region(const char *tok, size_t n)
 	return 'O'; /* India, Japan, ...: a model, neither China nor global */
 }
 
-/* First model number in t[0..n): its region letter, copied to out. */
-static char find_model(const char *t, size_t n, char *out, size_t cap)
+char replies_find_model(const char *t, size_t n, char *out, size_t cap)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -242,7 +241,7 @@ void replies_classify(const lexicon *lx, lx_scan *scan, const char *q, size_t qn
 			break;
 		}
 	}
-	mregion = find_model(a, an, out->model, sizeof out->model);
+	mregion = replies_find_model(a, an, out->model, sizeof out->model);
 	na = find_bands(a, an, abands);
 	listed_asked = asked && abands[asked];
 

@@ -41,5 +41,8 @@ const char *replies_question_name(question_kind k); /* "version", "bands", "carr
 /* Region of a Xiaomi model number by its suffix letter: 'C' China, 'G'
  * global, 0 when the token is no model number or the suffix says neither. */
 char replies_model_region(const char *tok, size_t n);
+/* The first model number in t[0..n), copied (cut) to out[cap]; its region
+ * letter as replies_model_region, 0 when there is none. */
+char replies_find_model(const char *t, size_t n, char *out, size_t cap);
 
 #endif

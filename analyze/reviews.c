@@ -1,6 +1,8 @@
 /* reviews.c: see reviews.h. */
 #include "analyze/reviews.h"
 
+#include "analyze/replies.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -232,6 +234,7 @@ void reviews_classify(const lexicon *lx, const fw_regions *fr, lx_scan *scan, co
 		}
 	}
 
+	out->model_region = replies_find_model(t, n, out->model, sizeof out->model);
 	nfw = firmware_scan(fr, t, n, fw, sizeof fw / sizeof *fw);
 	for (i = 0; i < nfw; i++) {
 		if (!strcmp(fw[i].region, "CN") && fw[i].branch != FW_UNOFFICIAL && !cn)

@@ -38,6 +38,8 @@ typedef struct review_result {
 	int china_rom;      /* 1: "China ROM" named */
 	int no_google;      /* 1: Google services missing */
 	int unofficial;     /* 1: unofficial ROM phrase or version shape */
+	char model[24];     /* a Xiaomi model number quoted ("22101316C"), "" if none */
+	char model_region;  /* 'C' China, 'G' global, 'O' other, 0 (see replies.h) */
 	double strength;    /* max lexicon weight of the complaint phrases in force, 0 if none */
 	char bands[64];     /* bands named in complaints in force, "B20;B28" */
 	fw_hit fw;          /* the firmware string that decided, if has_fw */

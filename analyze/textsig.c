@@ -15,8 +15,8 @@
  *     are at least a tenth of the reviews. The total is spread over the
  *     complaint rows in proportion to f_i (the rows sum to the total).
  *   not_genuine, no_google, network_ok: W x min(1, n/2), spread evenly.
- *   firmware_cn, firmware_global, china_rom: W once, spread evenly (one
- *     quoted string is enough).
+ *   firmware_cn, firmware_global, china_rom, model_china: W once, spread
+ *     evenly (one quoted string is enough).
  *   unofficial_rom: W x min(1, 0.6 + 0.4 (n - 1)), spread evenly.
  * Q&A:
  *   honest_china: W once, spread (a reply that is honest only through a
@@ -42,7 +42,7 @@
 #include "common/log.h"
 
 /* Bump when the classifier's rules change: stored classes are then redone. */
-#define TEXTSIG_RULES "textsig-rules-2"
+#define TEXTSIG_RULES "textsig-rules-3"
 #define EXCERPT_MAX 200
 
 struct textsig {
@@ -146,8 +146,9 @@ static int classify_reviews(sqlite3 *db, const textsig *ts, lx_scan *scan, sqlit
 			   "FROM textsig_pending p JOIN reviews r ON r.rowid = p.rid", &sel, err) < 0 ||
 	    db_prepare(db, "INSERT OR REPLACE INTO review_classes(review_id, listing_id, lexicon, text_len, "
 			   "class, complaint, negated, noise, network_ok, not_genuine, china_rom, no_google, "
-			   "unofficial, strength, bands, fw_version, fw_region, fw_branch, excerpt) "
-			   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+			   "unofficial, strength, bands, fw_version, fw_region, fw_branch, excerpt, model_number, "
+			   "model_region) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+			   "?16, ?17, ?18, ?19, ?20, ?21)",
 		       &ins, err) < 0)
 		goto cleanup;
 	while ((s = sqlite3_step(sel)) == SQLITE_ROW) {
@@ -175,10 +176,15 @@ static int classify_reviews(sqlite3 *db, const textsig *ts, lx_scan *scan, sqlit
 		db_bind_text(ins, 16, r.has_fw ? r.fw.version : NULL, -1);
 		db_bind_text(ins, 17, r.has_fw && r.fw.region[0] ? r.fw.region : NULL, -1);
 		db_bind_text(ins, 18, r.has_fw ? firmware_branch_name(r.fw.branch) : NULL, -1);
-		if (r.cls == RV_GENERIC)
+		if (r.cls == RV_GENERIC && r.model_region != 'C')
 			sqlite3_bind_null(ins, 19);
+		else if (r.cls == RV_GENERIC)
+			bind_excerpt(ins, 19, text, 0, n); /* the model number is the point */
 		else
 			bind_excerpt(ins, 19, text, r.ex_start, r.ex_end);
+		db_bind_text(ins, 20, r.model[0] ? r.model : NULL, -1);
+		db_bind_text(ins, 21, !r.model_region ? NULL : r.model_region == 'C' ? "CN" :
+				      r.model_region == 'G' ? "GLOBAL" : "OTHER", -1);
 		if (sqlite3_step(ins) != SQLITE_DONE) {
 			db_fail(db, err, "storing a review class");
 			goto cleanup;
@@ -361,11 +367,11 @@ static int same_market(const textsig *ts, const char *country, const char *mkt)
 	return a && a == b;
 }
 
-enum { G_COMPLAINT, G_NOT_GENUINE, G_FW_CN, G_FW_GLOBAL, G_CHINA_ROM, G_UNOFFICIAL, G_NO_GOOGLE,
+enum { G_COMPLAINT, G_NOT_GENUINE, G_MODEL_CN, G_FW_CN, G_FW_GLOBAL, G_CHINA_ROM, G_UNOFFICIAL, G_NO_GOOGLE,
        G_NET_OK, G_QA_HONEST, G_QA_EVASIVE, G_QA_DIRECT, G_QA_CLAIM, G_N };
 
 static const char *const group_signal[G_N] = {
-	"review_network_complaints", "review_not_genuine", "review_firmware_cn", "review_firmware_global",
+	"review_network_complaints", "review_not_genuine", "review_model_china", "review_firmware_cn", "review_firmware_global",
 	"review_china_rom", "review_unofficial_rom", "review_no_google", "review_network_ok",
 	"qa_honest_china", "qa_evasive", "qa_direct_global", "qa_claim_only",
 };
@@ -386,7 +392,7 @@ int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
 		g[i].source = i >= G_QA_HONEST ? EV_QA : EV_REVIEW;
 	}
 	if (db_prepare(db, "SELECT c.review_id, c.class, c.complaint, c.network_ok, c.not_genuine, "
-			   "c.china_rom, c.no_google, c.unofficial, c.strength, c.fw_region, c.excerpt, r.country "
+			   "c.china_rom, c.no_google, c.unofficial, c.strength, c.fw_region, c.excerpt, r.country, c.model_region "
 			   "FROM review_classes c LEFT JOIN reviews r ON r.review_id = c.review_id "
 			   "WHERE c.listing_id = ?1 ORDER BY c.review_id", &st, err) < 0)
 		goto cleanup;
@@ -408,6 +414,8 @@ int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
 		}
 		if (sqlite3_column_int(st, 4))
 			group_add(&g[G_NOT_GENUINE], id, ex, 1.0);
+		if (col_text(st, 12) && !strcmp(col_text(st, 12), "CN"))
+			group_add(&g[G_MODEL_CN], id, ex, 1.0);
 		if (fwr && !strcmp(fwr, "CN"))
 			group_add(&g[G_FW_CN], id, ex, 1.0);
 		else if (fwr)

@@ -49,6 +49,8 @@ CREATE TABLE review_classes (
     fw_version   TEXT,               -- firmware string quoted, upper-cased ('OS1.0.6.0.UNCCNXM'); NULL if none
     fw_region    TEXT,               -- its region code (CN, MI, EU, RU, IN, TR, ID, TW, JP, KR); NULL if none / unknown
     fw_branch    TEXT,               -- stable | beta | dev | unofficial | unknown; NULL without fw_version
+    model_number TEXT,               -- a Xiaomi model number the buyer quotes ('22101316C'); NULL if none
+    model_region TEXT,               -- its suffix says: CN (C) | GLOBAL (G, Y, O, A, X, H) | OTHER; NULL if none
     excerpt      TEXT                -- the sentence that decided the class (<= 200 bytes); NULL for generic
 );
 CREATE INDEX review_classes_listing ON review_classes(listing_id);

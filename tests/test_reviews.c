@@ -216,6 +216,14 @@ Test(reviews, flags_and_bands)
 	cr_expect_str_eq(r.fw.version, "OS1.0.6.0.UNCCNXM");
 	cr_expect_eq(strncmp(t + r.ex_start, "Came with", 9), 0, "excerpt starts at the sentence");
 
+	t = "Settings say model 22101316C. Great phone anyway.";
+	reviews_classify(&LX, &FR, &SC, t, strlen(t), &r);
+	cr_expect_str_eq(r.model, "22101316C");
+	cr_expect_eq(r.model_region, 'C');
+	t = "About phone: 2201117TG, MIUI Global";
+	reviews_classify(&LX, &FR, &SC, t, strlen(t), &r);
+	cr_expect_eq(r.model_region, 'G');
+
 	t = "No 4G for a day, EE had an outage.";
 	reviews_classify(&LX, &FR, &SC, t, strlen(t), &r);
 	cr_expect_eq(r.complaint, 0);

@@ -161,6 +161,17 @@ Test(textsig, complaints_weighed_by_number_and_share)
 	many = sum_signal(&ev, "review_network_complaints", &rows);
 	cr_expect_lt(many, full, "a band list with every key band weakens complaints: %g", many);
 
+	exec("INSERT INTO reviews(review_id, listing_id, text) VALUES "
+	     "('m1', 'MOD', 'Settings say model 22101316C. Great phone anyway.'),"
+	     "('f1', 'MOD', 'Came with OS1.0.6.0.UNCCNXM, so it is a China ROM.')");
+	cr_assert_eq(textsig_classify_pending(DB, TS, &err), 0, "%s", err.msg);
+	evidence_list_reset(&ev);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "MOD", NULL, -1, &ev, &err), 0, "%s", err.msg);
+	cr_expect_float_eq(sum_signal(&ev, "review_model_china", &rows), weights_get(&W, "review_model_china"), 1e-9);
+	cr_expect_float_eq(sum_signal(&ev, "review_firmware_cn", &rows), weights_get(&W, "review_firmware_cn"), 1e-9);
+	cr_expect_eq(count("SELECT count(*) FROM review_classes WHERE review_id = 'f1' AND fw_region = 'CN' "
+			   "AND fw_version = 'OS1.0.6.0.UNCCNXM' AND fw_branch = 'stable'"), 1);
+
 	evidence_list_reset(&ev);
 	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "NEG", "AU", -1, &ev, &err), 0, "%s", err.msg);
 	cr_expect_eq(evidence_has(&ev, "review_network_complaints"), 0, "negated and passing complaints");
