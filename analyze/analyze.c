@@ -38,7 +38,7 @@ typedef struct ctx {
 	const char *run_at;
 	long long run_id;
 	sqlite3_stmt *qa, *del_ev, *ins_ev, *ins_facts, *ins_verdict;
-	price_ref *prices;
+	price_ref *prices;  /* NULL when nothing is dirty */
 	evidence_list ev;
 	strbuf sb, missing;
 } ctx;
@@ -186,7 +186,7 @@ static void price_signal(ctx *c, sqlite3_stmt *ls, const listing_input *in,
 	double price, median;
 	char key[256], buf[300];
 
-	if (sqlite3_column_type(ls, 6) == SQLITE_NULL || !weights_known(&c->w, "listing_price_low") ||
+	if (!c->prices || sqlite3_column_type(ls, 6) == SQLITE_NULL || !weights_known(&c->w, "listing_price_low") ||
 	    !price_key(found->device, in->title, col(ls, 7), key, sizeof key))
 		return;
 	price = sqlite3_column_double(ls, 6);
@@ -381,14 +381,14 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 				"SELECT listing_id FROM listings", err) < 0)
 			goto cleanup;
 	}
-	if (build_prices(&c, err) < 0)
-		goto cleanup;
 	if (db_prepare(db, "SELECT count(*) FROM dirty_listings", &ls, err) < 0)
 		goto cleanup;
 	if (sqlite3_step(ls) == SQLITE_ROW)
 		total = sqlite3_column_int64(ls, 0);
 	sqlite3_finalize(ls);
 	ls = NULL;
+	if (total > 0 && build_prices(&c, err) < 0) /* a pass over every listing */
+		goto cleanup;
 	if (db_prepare(db, "SELECT l.listing_id, l.seller_id, l.title, l.specs, l.description, "
 			   "l.market, l.price, l.currency FROM dirty_listings d "
 			   "JOIN listings l ON l.listing_id = d.listing_id ORDER BY l.listing_id",
