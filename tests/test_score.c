@@ -41,7 +41,7 @@ Test(score, rules)
 {
 	static const struct {
 		claim_kind claim;
-		const char *signals[5];
+		const char *signals[8];
 		verdict_kind verdict;
 		hardware_kind hw;
 	} cases[] = {
@@ -60,7 +60,9 @@ Test(score, rules)
 		{CLAIM_GLOBAL_VERSION, {"listing_model_global"}, VERDICT_CONSISTENT, HW_GLOBAL},
 		{CLAIM_GLOBAL_VERSION, {"listing_bands_global", "listing_cert_global"}, VERDICT_CONSISTENT, HW_GLOBAL},
 		/* a strong China signal outweighed by counter-evidence: suspect */
-		{CLAIM_GLOBAL_VERSION, {"listing_bands_china", "listing_model_global", "listing_bands_global"}, VERDICT_SUSPECT, HW_UNKNOWN},
+		{CLAIM_GLOBAL_VERSION, {"listing_bands_china", "listing_model_global", "review_network_ok", "qa_direct_global", "listing_cert_global"}, VERDICT_SUSPECT, HW_UNKNOWN},
+		/* a China model number beside a copied global band list and CE */
+		{CLAIM_GLOBAL_VERSION, {"listing_model_china", "listing_bands_global", "listing_cert_global"}, VERDICT_MISLABELLED, HW_CHINA},
 		/* no Global Version claim: never mislabelled, whatever the evidence */
 		{CLAIM_GLOBAL_ROM, {"listing_model_china", "listing_bands_china"}, VERDICT_NOT_CLAIMED, HW_CHINA},
 		{CLAIM_CHINA, {"listing_bands_china"}, VERDICT_NOT_CLAIMED, HW_CHINA},
