@@ -23,6 +23,40 @@ static void to_hex(XXH128_hash_t h, char *hex)
 	hex[2 * sizeof c.digest] = '\0';
 }
 
+struct fingerprint {
+	XXH3_state_t *st;
+};
+
+fingerprint *fingerprint_new(void)
+{
+	fingerprint *fp = xmalloc(sizeof *fp);
+	fp->st = XXH3_createState();
+	if (!fp->st) {
+		fputs("gvaudit: out of memory\n", stderr);
+		abort();
+	}
+	XXH3_128bits_reset(fp->st);
+	return fp;
+}
+
+void fingerprint_update(fingerprint *fp, const void *data, size_t len)
+{
+	XXH3_128bits_update(fp->st, data, len);
+}
+
+void fingerprint_hex(const fingerprint *fp, char *hex)
+{
+	to_hex(XXH3_128bits_digest(fp->st), hex);
+}
+
+void fingerprint_free(fingerprint *fp)
+{
+	if (!fp)
+		return;
+	XXH3_freeState(fp->st);
+	free(fp);
+}
+
 void fingerprint_bytes(const void *data, size_t len, char *hex)
 {
 	to_hex(XXH3_128bits(data, len), hex);
@@ -30,7 +64,7 @@ void fingerprint_bytes(const void *data, size_t len, char *hex)
 
 int fingerprint_file(const char *path, char *hex, off_t *size, gv_error *err)
 {
-	XXH3_state_t *st = NULL;
+	fingerprint *fp = NULL;
 	FILE *f = NULL;
 	unsigned char *buf = NULL;
 	off_t total = 0;
@@ -44,15 +78,10 @@ int fingerprint_file(const char *path, char *hex, off_t *size, gv_error *err)
 		gv_error_set(err, path, 0, "cannot open '%s': %s", path, strerror(saved));
 		goto cleanup;
 	}
-	st = XXH3_createState();
-	if (!st) {
-		gv_error_set(err, path, 0, "out of memory");
-		goto cleanup;
-	}
-	XXH3_128bits_reset(st);
+	fp = fingerprint_new();
 	buf = xmalloc(GZIN_BUFSIZE);
 	while ((n = fread(buf, 1, GZIN_BUFSIZE, f)) > 0) {
-		XXH3_128bits_update(st, buf, n);
+		fingerprint_update(fp, buf, n);
 		total += (off_t)n;
 	}
 	if (ferror(f)) {
@@ -60,12 +89,11 @@ int fingerprint_file(const char *path, char *hex, off_t *size, gv_error *err)
 		gv_error_set(err, path, 0, "cannot read '%s': %s", path, strerror(saved));
 		goto cleanup;
 	}
-	to_hex(XXH3_128bits_digest(st), hex);
+	fingerprint_hex(fp, hex);
 	*size = total;
 	rc = 0;
 cleanup:
-	if (st)
-		XXH3_freeState(st);
+	fingerprint_free(fp);
 	if (f)
 		fclose(f);
 	free(buf);

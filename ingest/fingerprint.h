@@ -11,6 +11,16 @@
 
 #define FINGERPRINT_HEXLEN 32 /* hex digits, without the NUL */
 
+/* A fingerprint computed piece by piece. */
+typedef struct fingerprint fingerprint;
+
+/* A new, empty fingerprint (fingerprint_free it). Aborts when out of memory. */
+fingerprint *fingerprint_new(void);
+void fingerprint_update(fingerprint *fp, const void *data, size_t len);
+/* The fingerprint of everything added so far, as fingerprint_bytes writes it. */
+void fingerprint_hex(const fingerprint *fp, char *hex);
+void fingerprint_free(fingerprint *fp);
+
 /* Hash len bytes into hex (>= FINGERPRINT_HEXLEN + 1 bytes, lowercase,
  * XXH128 canonical big-endian order). Never fails. */
 void fingerprint_bytes(const void *data, size_t len, char *hex);

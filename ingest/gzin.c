@@ -1,6 +1,8 @@
 /* gzin.c: see gzin.h. */
 #include "ingest/gzin.h"
 
+#include "ingest/fingerprint.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +24,7 @@ struct gzin {
 	size_t in_pos;      /* plain mode: next unread byte of `in` */
 	off_t consumed;     /* file bytes handed on (plain) or read (gzip) */
 	off_t size;         /* file size, 0 if unknown */
+	fingerprint *hash;  /* of every byte read from the file */
 };
 
 static int fill(gzin *g, gv_error *err)
@@ -41,6 +44,7 @@ static int fill(gzin *g, gv_error *err)
 	}
 	g->in_len = n;
 	g->in_pos = 0;
+	fingerprint_update(g->hash, g->in, n);
 	return (int)(n > 0);
 }
 
@@ -61,6 +65,7 @@ gzin *gzin_open(const char *path, gv_error *err)
 	if (fstat(fileno(f), &sb) == 0)
 		g->size = sb.st_size;
 	g->in = xmalloc(GZIN_BUFSIZE);
+	g->hash = fingerprint_new();
 	if (fill(g, err) < 0) {
 		gzin_free(g);
 		return NULL;
@@ -169,6 +174,19 @@ ssize_t gzin_read(gzin *g, void *buf, size_t cap, gv_error *err)
 	return g->gzip ? read_gzip(g, buf, cap, err) : read_plain(g, buf, cap, err);
 }
 
+int gzin_same_bytes(const gzin *g, const char *hex, gv_error *err)
+{
+	char mine[FINGERPRINT_HEXLEN + 1];
+
+	if (!g->eof)
+		return gv_error_set(err, g->path, 0, "the file was not read to its end");
+	fingerprint_hex(g->hash, mine);
+	if (strcmp(mine, hex) != 0)
+		return gv_error_set(err, g->path, 0,
+				    "file changed while being read (is it still being written?)");
+	return 0;
+}
+
 int gzin_compressed(const gzin *g)
 {
 	return g->gzip;
@@ -192,6 +210,7 @@ void gzin_free(gzin *g)
 		inflateEnd(&g->zs);
 	if (g->f)
 		fclose(g->f);
+	fingerprint_free(g->hash);
 	free(g->in);
 	free(g);
 }

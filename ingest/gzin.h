@@ -26,6 +26,10 @@ gzin *gzin_open(const char *path, gv_error *err);
  * 0 at the clean end of the input, or -1 with err filled (read error,
  * corrupt or truncated gzip, trailing garbage). */
 ssize_t gzin_read(gzin *g, void *buf, size_t cap, gv_error *err);
+/* Once gzin_read returned 0: 0 when the bytes read were those fingerprinted
+ * as hex (fingerprint.h) before, or -1 with err saying the file changed in
+ * between (a scraper still writing it). */
+int gzin_same_bytes(const gzin *g, const char *hex, gv_error *err);
 /* 1 when the input is gzip. */
 int gzin_compressed(const gzin *g);
 /* Bytes of the file consumed so far and its size (for progress). */

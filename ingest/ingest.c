@@ -179,6 +179,11 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 		rc = refuse(s, &f, &why, t0, t, err);
 		goto cleanup;
 	}
+	/* the bytes stored must be the bytes fingerprinted (first pass) */
+	if (rc == 0 && gzin_same_bytes(g, fp, &why) < 0) {
+		rc = refuse(s, &f, &why, t0, t, err);
+		goto cleanup;
+	}
 	if (rc < 0 || store_commit(s, &c, now_seconds() - t0, err) < 0) {
 		rc = -1;
 		goto cleanup;

@@ -66,3 +66,19 @@ Test(fingerprint, missing_file)
 	cr_expect(strstr(err.msg, "cannot open '/nonexistent/dump.csv'") != NULL, "%s", err.msg);
 	cr_expect_str_eq(hex, "");
 }
+
+Test(fingerprint, pieces_equal_the_whole)
+{
+	static const char text[] = "review_id,listing_id\nr1,1005005123456789\n";
+	char a[FINGERPRINT_HEXLEN + 1], b[FINGERPRINT_HEXLEN + 1];
+	fingerprint *fp = fingerprint_new();
+	size_t i;
+
+	for (i = 0; i < sizeof text - 1; i += 5)
+		fingerprint_update(fp, text + i, sizeof text - 1 - i < 5 ? sizeof text - 1 - i : 5);
+	fingerprint_hex(fp, a);
+	fingerprint_bytes(text, sizeof text - 1, b);
+	cr_expect_str_eq(a, b);
+	fingerprint_free(fp);
+	fingerprint_free(NULL);
+}

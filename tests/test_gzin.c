@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "ingest/fingerprint.h"
 #include "ingest/gzin.h"
 
 static char dir[] = "/tmp/gvaudit-test-gzin.XXXXXX";
@@ -237,6 +238,43 @@ Test(gzin, progress_counts_file_bytes)
 	while (gzin_read(g, buf, sizeof buf, &err) > 0)
 		;
 	cr_expect_eq(gzin_consumed(g), (off_t)zn);
+	gzin_free(g);
+	free(z);
+	free(text);
+}
+
+Test(gzin, bytes_read_match_the_fingerprint)
+{
+	size_t n = 600000;
+	char *text = sample(n), buf[8192], hex[FINGERPRINT_HEXLEN + 1];
+	unsigned char *z;
+	size_t zn = gz(text, n, &z);
+	const char *path = write_file("f.gz", z, zn);
+	off_t size;
+	gv_error err;
+	gzin *g;
+
+	gv_error_clear(&err);
+	cr_assert_eq(fingerprint_file(path, hex, &size, &err), 0, "%s", err.msg);
+	g = gzin_open(path, &err);
+	cr_assert_not_null(g);
+	cr_expect_eq(gzin_same_bytes(g, hex, &err), -1, "not read to the end yet");
+	while (gzin_read(g, buf, sizeof buf, &err) > 0)
+		;
+	cr_expect_eq(gzin_same_bytes(g, hex, &err), 0, "%s", err.msg);
+	gzin_free(g);
+
+	/* the file changes between the fingerprint and the read */
+	text[n / 3] ^= 1;
+	free(z);
+	zn = gz(text, n, &z);
+	path = write_file("f.gz", z, zn);
+	g = gzin_open(path, &err);
+	cr_assert_not_null(g);
+	while (gzin_read(g, buf, sizeof buf, &err) > 0)
+		;
+	cr_expect_eq(gzin_same_bytes(g, hex, &err), -1);
+	cr_expect(strstr(err.msg, "file changed while being read") != NULL, "%s", err.msg);
 	gzin_free(g);
 	free(z);
 	free(text);
