@@ -200,6 +200,29 @@ static void price_signal(ctx *c, sqlite3_stmt *ls, const listing_input *in,
 		     weights_get(&c->w, "listing_price_low"));
 }
 
+/* One entry per (signal, source, source id), as the evidence table keys it,
+ * so the score is the sum of the rows a reader sees. */
+static void dedupe(evidence_list *ev)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < ev->n; i++) {
+		evidence *e = &ev->v[i];
+		int dup = 0;
+		for (j = 0; j < n && !dup; j++)
+			dup = ev->v[j].source == e->source && !strcmp(ev->v[j].signal, e->signal) &&
+			      !strcmp(ev->v[j].source_id, e->source_id);
+		if (dup) {
+			free(e->signal);
+			free(e->source_id);
+			free(e->excerpt);
+		} else {
+			ev->v[n++] = *e;
+		}
+	}
+	ev->n = n;
+}
+
 static int analyze_listing(ctx *c, sqlite3_stmt *ls, analyze_totals *t, gv_error *err)
 {
 	listing_input in;
@@ -233,6 +256,7 @@ static int analyze_listing(ctx *c, sqlite3_stmt *ls, analyze_totals *t, gv_error
 	if (textsig_listing_evidence(c->db, c->ts, &c->w, in.listing_id, in.market,
 				     found.lacks_key, &c->ev, err) < 0)
 		return -1;
+	dedupe(&c->ev);
 	score_listing(&c->w, cl.kind, cl.says_china, &c->ev, &sr);
 
 	/* evidence rows: replace the listing's old ones */
