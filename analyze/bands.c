@@ -10,6 +10,7 @@
  * never clearly a band list ("5G 8/256GB" in a title). */
 #include "analyze/bands.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum tech { TECH_NONE, TECH_GSM, TECH_UMTS, TECH_LTE, TECH_NR };
@@ -353,6 +354,7 @@ typedef struct elem {
 	unsigned char freq;     /* a MHz figure, not a band number */
 	unsigned char prefixed; /* written "B3" / "n78" */
 	unsigned char range;    /* "B1-B5": runs from the previous element */
+	char sep;               /* separator written before it (0: blank) */
 } elem;
 
 typedef struct parser {
@@ -459,6 +461,37 @@ static void commit_lte(parser *p, const elem *e, const elem *prev, bands_confide
 	}
 }
 
+/* "B20 B28 12/512", "B3/B7 8/256": after explicit bands, a run of bare
+ * numbers that holds a value no band or band frequency can have is a memory
+ * size or something else, not more bands: drop the whole run. */
+static void drop_impossible_runs(parser *p, int tech)
+{
+	int i = 0, j, k, seen_prefixed = 0, cand[6];
+
+	if (tech != TECH_LTE)
+		return;
+	while (i < p->n) {
+		int bad = 0;
+		if (p->v[i].prefixed || p->v[i].freq || !seen_prefixed) {
+			seen_prefixed |= p->v[i].prefixed;
+			i++;
+			continue;
+		}
+		for (j = i; j < p->n && !p->v[j].prefixed && !p->v[j].freq; j++) {
+			int v = p->v[j].value;
+			if (v >= 400 ? lte_freq(v, p->qual, cand) == 0 : !lte_valid(v))
+				bad = 1;
+		}
+		if (!bad) {
+			i = j;
+			continue;
+		}
+		for (k = j; k < p->n; k++)
+			p->v[i + k - j] = p->v[k];
+		p->n -= j - i;
+	}
+}
+
 /* End the current list: add its elements to the set of its section. */
 static void close_list(parser *p)
 {
@@ -481,6 +514,7 @@ static void close_list(parser *p)
 				p->v[i].range = 0;
 			break;
 		}
+	drop_impossible_runs(p, tech);
 	if (p->n && !p->list_neg && (p->strong || weak_list_ok(p, tech))) {
 		p->used = 1;
 		for (i = 0; i < p->n; i++) {
@@ -529,13 +563,20 @@ static void open_list(parser *p)
  * numbers cut off by junk right after a separator is dropped. */
 static void drop_dangling(parser *p)
 {
-	int i;
+	int i, last = -1;
 	if (!p->open || !(p->sep == '/' || p->sep == '+'))
 		return;
 	for (i = 0; i < p->n; i++)
 		if (p->v[i].prefixed)
-			return;
-	p->n = 0;
+			last = i;
+	if (last < 0) {
+		p->n = 0;
+		return;
+	}
+	/* "B20 B28 8/256GB": a bare group after the explicit bands, begun
+	 * after a blank rather than continuing "B1/3/5", goes with the junk */
+	if (last + 1 < p->n && p->v[last + 1].sep != '/' && p->v[last + 1].sep != ',')
+		p->n = last + 1;
 }
 
 /* Clause punctuation ends a negation that has not reached a list yet. */
@@ -565,6 +606,7 @@ static void add_elem(parser *p, int value, int freq, int prefixed)
 	e->freq = (unsigned char)freq;
 	e->prefixed = (unsigned char)prefixed;
 	e->range = p->sep == '-' && prefixed && p->n > 1 && p->v[p->n - 2].prefixed;
+	e->sep = p->sep;
 	p->heading = 0;
 	p->sep = 0;
 }
@@ -631,7 +673,7 @@ static int next_is_colon(const char *s, size_t len, size_t pos)
 	return t.kind == TK_PUNCT && t.punct == ':';
 }
 
-void bands_parse(bands *b, const char *text, size_t len)
+static void parse_text(bands *b, const char *text, size_t len)
 {
 	parser p;
 	size_t pos = 0;
@@ -790,6 +832,60 @@ void bands_parse(bands *b, const char *text, size_t len)
 done:
 	if (conf_rank(p.conf) > conf_rank(b->confidence))
 		b->confidence = p.conf;
+}
+
+/* Full-width forms (U+FF01..U+FF5E: "４Ｇ：Ｂ１／３") and the ideographic
+ * space, as CJK input methods type them: 1 if text has any. */
+static int has_wide(const unsigned char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i + 2 < len; i++)
+		if ((s[i] == 0xEF && (s[i + 1] == 0xBC || s[i + 1] == 0xBD)) ||
+		    (s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80))
+			return 1;
+	return 0;
+}
+
+/* Copy text with full-width ASCII folded to ASCII (UTF-8 only shrinks). */
+static size_t fold_wide_text(const unsigned char *s, size_t len, char *out)
+{
+	size_t i = 0, o = 0;
+	while (i < len) {
+		if (i + 2 < len && s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80) {
+			out[o++] = ' ';
+			i += 3;
+			continue;
+		}
+		if (i + 2 < len && s[i] == 0xEF && (s[i + 1] == 0xBC || s[i + 1] == 0xBD) &&
+		    (s[i + 2] & 0xC0) == 0x80) {
+			unsigned long cp = 0xF000 | ((unsigned long)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+			if (cp >= 0xFF01 && cp <= 0xFF5E) {
+				out[o++] = (char)(cp - 0xFEE0);
+				i += 3;
+				continue;
+			}
+		}
+		out[o++] = (char)s[i++];
+	}
+	return o;
+}
+
+void bands_parse(bands *b, const char *text, size_t len)
+{
+	char small[1024], *buf;
+	size_t n;
+
+	if (!b || !text)
+		return;
+	if (!has_wide((const unsigned char *)text, len)) {
+		parse_text(b, text, len);
+		return;
+	}
+	buf = len <= sizeof small ? small : xmalloc(len);
+	n = fold_wide_text((const unsigned char *)text, len, buf);
+	parse_text(b, buf, n);
+	if (buf != small)
+		free(buf);
 }
 
 void bands_init(bands *b) { memset(b, 0, sizeof *b); }

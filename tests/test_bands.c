@@ -234,6 +234,16 @@ static const band_case cases[] = {
 	{{"M2101K9G 2201123G 23090RA98C"}, "", "", N, "", ""},
 	{{"Dimensity 7200-Ultra, 1.5K 120Hz, IP68, 5G 12GB+512GB"}, "", "", N, "", ""},
 	{{"Смартфон Xiaomi 13 Глобальная версия 8/256 ГБ"}, "", "", N, "", ""},
+	/* ---- memory sizes right after explicit bands ---- */
+	{{"GLOBAL VERSION B20 B28 12/512"}, "B20 B28", "", L, "", ""},
+	{{"Xiaomi 14 GLOBAL VERSION B20 B28 8/256GB"}, "B20 B28", "", L, "", ""},
+	{{"4G LTE: B1/B3/B7 12+512"}, "B1 B3 B7", "", S, "", ""},
+	{{"4G LTE: B1/B3/5/8 B20"}, "B1 B3 B5 B8 B20", "", S, "", ""},
+	/* ---- full-width forms typed by CJK input methods ---- */
+	{{"４Ｇ：ＦＤＤ－ＬＴＥ　Ｂ１／３／５／８，ＴＤＤ－ＬＴＥ　Ｂ３４／３８／３９／４０／４１"},
+	 "B1 B3 B5 B8 B34 B38 B39 B40 B41", "", S, "", ""},
+	{{"ＬＴＥ： Ｂ１/Ｂ３/Ｂ２０/Ｂ２８; ５Ｇ： ｎ７８"}, "B1 B3 B20 B28", "n78", S, "", ""},
+	{{"３Ｇ：ＷＣＤＭＡ　Ｂ１／２／４／５／８"}, "", "", N, "B1 B2 B4 B5 B8", ""},
 };
 
 #define NCASES (sizeof cases / sizeof cases[0])
