@@ -168,7 +168,8 @@ void listing_signals(const registry *reg, const weights *w, const listing_input 
 		     const char *missing, listing_found *found, evidence_list *ev)
 {
 	const char *texts[3] = {in->specs, in->title, in->description};
-	model_info m[8], *china = NULL, *global = NULL;
+	model_info m[8], china, global;
+	int has_china = 0, has_global = 0;
 	const char *china_src = NULL, *global_src = NULL;
 	int s, i, n, cert_gl, cert_cn;
 	char why[200], buf[300];
@@ -182,13 +183,13 @@ void listing_signals(const registry *reg, const weights *w, const listing_input 
 			continue;
 		n = registry_find_models(reg, texts[s], strlen(texts[s]), m, 8);
 		for (i = 0; i < n; i++) {
-			if (m[i].cls == MODEL_CHINA && !china) {
-				china = xmalloc(sizeof *china);
-				*china = m[i];
+			if (m[i].cls == MODEL_CHINA && !has_china) {
+				china = m[i];
+				has_china = 1;
 				china_src = src_label[s];
-			} else if (m[i].cls == MODEL_NOT_CHINA && !global) {
-				global = xmalloc(sizeof *global);
-				*global = m[i];
+			} else if (m[i].cls == MODEL_NOT_CHINA && !has_global) {
+				global = m[i];
+				has_global = 1;
 				global_src = src_label[s];
 			} else if (!found->model.number[0]) {
 				found->model = m[i];
@@ -197,24 +198,21 @@ void listing_signals(const registry *reg, const weights *w, const listing_input 
 	}
 	/* A China and a Global number side by side ("22101317C / 22111317G")
 	 * prove nothing: the seller copied both. */
-	if (china && global) {
-		found->model = *china;
-	} else if (china) {
-		found->model = *china;
-		snprintf(buf, sizeof buf, "%s: %s (%s%s%s)", china_src, china->number,
-			 china->from_registry ? "China variant" : "suffix C: China",
-			 china->device ? ", " : "", china->device ? china->device : "");
-		add(ev, w, china->from_registry ? "listing_model_china" : "listing_model_china_suffix",
+	if (has_china && has_global) {
+		found->model = china;
+	} else if (has_china) {
+		found->model = china;
+		snprintf(buf, sizeof buf, "%s: %s (%s%s%s)", china_src, china.number,
+			 china.from_registry ? "China variant" : "unknown model, suffix rule: China",
+			 china.device ? ", " : "", china.device ? china.device : "");
+		add(ev, w, china.from_registry ? "listing_model_china" : "listing_model_china_suffix",
 		    EV_LISTING, in->listing_id, buf);
-	} else if (global) {
-		found->model = *global;
-		snprintf(buf, sizeof buf, "%s: %s (%s variant%s%s)", global_src, global->number,
-			 global->region, global->device ? ", " : "",
-			 global->device ? global->device : "");
+	} else if (has_global) {
+		found->model = global;
+		snprintf(buf, sizeof buf, "%s: %s (%s variant%s%s)", global_src, global.number,
+			 global.region, global.device ? ", " : "", global.device ? global.device : "");
 		add(ev, w, "listing_model_global", EV_LISTING, in->listing_id, buf);
 	}
-	free(china);
-	free(global);
 
 	/* The device: from the registry's model row, else the title, else the
 	 * spec block's model field ("Model Number: Xiaomi 14 Ultra"). */
@@ -330,7 +328,7 @@ void listing_qa_signals(const registry *reg, const weights *w, const char *qa_id
 	for (i = 0; i < n && cn && !gl; i++)
 		if (m[i].cls == MODEL_CHINA && !negated_before(answer, m[i].at)) {
 			snprintf(buf, sizeof buf, "seller: %s (%s)", m[i].number,
-				 m[i].from_registry ? "China variant" : "suffix C: China");
+				 m[i].from_registry ? "China variant" : "unknown model, suffix rule: China");
 			add(ev, w, "qa_model_china", EV_QA, qa_id, buf);
 			break;
 		}
