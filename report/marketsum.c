@@ -116,9 +116,14 @@ int market_summary_load(market_summary *ms, sqlite3 *db, const char *datadir, gv
 	if (rc != SQLITE_DONE)
 		return db_fail(db, err, "report: cannot read listing_facts");
 	load_key_bands(ms, datadir);
-	qsort(ms->v, (size_t)ms->n, sizeof *ms->v, cmp_market);
+	/* qsort(NULL, 0, ...) is undefined (UBSan halts): a database without
+	 * listings, or a market with no band list, has NULL arrays */
+	if (ms->n > 1)
+		qsort(ms->v, (size_t)ms->n, sizeof *ms->v, cmp_market);
 	for (i = 0; i < ms->n; i++)
-		qsort(ms->v[i].bands, (size_t)ms->v[i].nbands, sizeof *ms->v[i].bands, cmp_band);
+		if (ms->v[i].nbands > 1)
+			qsort(ms->v[i].bands, (size_t)ms->v[i].nbands, sizeof *ms->v[i].bands,
+			      cmp_band);
 	return 0;
 }
 
