@@ -169,6 +169,9 @@ static const phrase phrases[] = {
 	{P_GV, "phiên bản quốc tế"}, {P_GV, "bản quốc tế"}, {P_GV, "versi global"},
 	{P_GV, "国际版"}, {P_GV, "全球版"}, {P_GV, "海外版"}, {P_GV, "グローバル版"},
 	{P_GV, "グローバルバージョン"}, {P_GV, "글로벌 버전"}, {P_GV, "글로벌버전"},
+	{P_GV, "global versions"}, {P_GV, "int'l version"}, {P_GV, "wersja międzynarodowa"},
+	{P_GV, "internationale versie"}, {P_GV, "глобал версия"}, {P_GV, "глобальная версия телефона"},
+	{P_GV, "النسخة العالمية"}, {P_GV, "الإصدار العالمي"},
 	/* global_rom: only the software is said to be global */
 	{P_ROM, "global rom"}, {P_ROM, "global firmware"}, {P_ROM, "global software"},
 	{P_ROM, "global miui"}, {P_ROM, "global hyperos"}, {P_ROM, "miui global"},

@@ -42,6 +42,9 @@ static const claim_case cases[] = {
 	{"Xiaomi 14 nicht die globale Version", NULL, NULL, "none"},
 	{"Xiaomi 14 non è la versione globale", NULL, NULL, "none"},
 	{"Xiaomi 14 国行 12+256", NULL, NULL, "china"},
+	{"Xiaomi 14 Int'l Version 12+256", NULL, NULL, "global_version"},
+	{"Xiaomi 14 Wersja Międzynarodowa", NULL, NULL, "global_version"},
+	{"شاومي 14 النسخة العالمية", NULL, NULL, "global_version"},
 	{"Xiaomi 14 Global Stable ROM", NULL, NULL, "global_rom"},
 	/* both a Global ROM and a Global Version: the hardware claim wins */
 	{"Xiaomi 13 Global Version Global ROM 8GB 256GB", NULL, NULL, "global_version"},
