@@ -185,6 +185,7 @@ static void price_signal(ctx *c, sqlite3_stmt *ls, const listing_input *in,
 	int min_ref = (int)weights_threshold(&c->w, "price_min_reference", 3), n;
 	double price, median;
 	char key[256], buf[300];
+	const char *mem;
 
 	if (!c->prices || sqlite3_column_type(ls, 6) == SQLITE_NULL || !weights_known(&c->w, "listing_price_low") ||
 	    !price_key(found->device, in->title, col(ls, 7), key, sizeof key))
@@ -193,9 +194,10 @@ static void price_signal(ctx *c, sqlite3_stmt *ls, const listing_input *in,
 	median = price_ref_median(c->prices, key, &n);
 	if (n < min_ref || price <= 0 || price >= ratio * median)
 		return;
-	snprintf(buf, sizeof buf, "price %.2f %s, %.0f%% of the median %.2f of %d comparable %s (%s) listings",
+	mem = strchr(key, '|') + 1; /* "8/256|USD" -> "8/256" */
+	snprintf(buf, sizeof buf, "price %.2f %s, %.0f%% of the median %.2f of %d comparable %s %.*s listings",
 		 price, col(ls, 7), 100 * price / median, median, n, found->device->name,
-		 strchr(key, '|') + 1);
+		 (int)strcspn(mem, "|"), mem);
 	evidence_add(&c->ev, "listing_price_low", EV_LISTING, in->listing_id, buf,
 		     weights_get(&c->w, "listing_price_low"));
 }
