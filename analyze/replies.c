@@ -156,7 +156,7 @@ void replies_classify(const lexicon *lx, lx_scan *scan, const char *q, size_t qn
 		      size_t an, reply_result *out)
 {
 	unsigned char qbands[100], abands[100];
-	int nq, na, asked = 0, has_china = 0, has_global = 0, has_hw = 0, has_evasive = 0, starts_no = 0,
+	int nq, na, asked = 0, has_china = 0, has_global = 0, has_evasive = 0, starts_no = 0,
 		       starts_yes = 0, admits_band = 0, listed_asked, q_global = 0, q_china = 0;
 	char mregion;
 	size_t i;
@@ -223,9 +223,6 @@ void replies_classify(const lexicon *lx, lx_scan *scan, const char *q, size_t qn
 			else
 				has_china = 1; /* "not global version" not caught as a phrase */
 			break;
-		case LX_R_HARDWARE:
-			has_hw = 1;
-			break;
 		case LX_R_EVASIVE:
 			has_evasive = 1;
 			break;
@@ -269,10 +266,9 @@ void replies_classify(const lexicon *lx, lx_scan *scan, const char *q, size_t qn
 	} else if (na >= 2 || listed_asked) {
 		out->cls = RP_DIRECT;
 		out->detail = "bands";
-	} else if (has_global && has_hw) {
-		out->cls = RP_DIRECT;
-		out->detail = "hardware";
 	} else if (has_global || (starts_yes && out->qk != QK_OTHER && !has_evasive)) {
+		/* "global version hardware" with no model and no bands is worded
+		 * more strongly, but it is still only a claim */
 		out->cls = RP_DIRECT;
 		out->detail = "claim";
 	} else if (out->qk != QK_OTHER) {

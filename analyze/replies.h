@@ -2,10 +2,10 @@
  *
  * The question kind says whether the buyer asked about the version, the
  * hardware, bands or carriers; the reply class how the seller answered:
- *   direct        a clear answer about the hardware: a model number, band
- *                 numbers, "global version hardware" (detail model | bands |
- *                 hardware), or only the label "Yes, Global Version" (detail
- *                 claim: a claim, not evidence);
+ *   direct        a clear answer about the hardware: a model number or band
+ *                 numbers (detail model | bands), or only the label "Yes,
+ *                 Global Version" / "global hardware" with nothing to check
+ *                 it by (detail claim: a claim, not evidence);
  *   honest_china  admits China hardware or missing bands ("CN version with
  *                 Global ROM", "no B20", a China model number);
  *   evasive       a version / band / carrier question answered with
@@ -26,7 +26,7 @@ typedef enum { RP_OTHER = 0, RP_DIRECT, RP_HONEST_CHINA, RP_EVASIVE, RP_UNANSWER
 typedef struct reply_result {
 	question_kind qk;
 	reply_class cls;
-	const char *detail;  /* static: model | bands | hardware | claim | admits | no_band | cue | none */
+	const char *detail;  /* static: model | bands | claim | admits | no_band | cue | none */
 	char model[24];      /* model number named in the reply, "" if none */
 	char asked_band[8];  /* band the question named, "B20", "" if none */
 	size_t ex_start, ex_end; /* excerpt: span of the answer */

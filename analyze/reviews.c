@@ -37,11 +37,12 @@ static int sentence_is_question(const lx_scan *s, int sent)
 enum { IN_FORCE, NEGATED, NOISE, QUESTION };
 
 /* Is the content hit c in force, negated, or a passing problem? */
-static int judge(const lx_scan *s, const lx_hit *c)
+static int judge(const lexicon *lx, const lx_scan *s, const lx_hit *c)
 {
 	size_t i;
 	int contrast_after = 0, ok_after_contrast = 0, transient = 0, hearsay = 0;
 	const char *u = s->f.out;
+	int names_band = memchr(u + c->start, '#', c->end - c->start) != NULL; /* "no b#" */
 
 	if (sentence_is_question(s, c->sent))
 		return QUESTION; /* "only 3g??": asked, not reported */
@@ -68,7 +69,13 @@ static int judge(const lx_scan *s, const lx_hit *c)
 			hearsay = 1;
 			break;
 		case LX_TRANSIENT:
-			transient = 1;
+			/* weight 1 ("subway", "outage"): the sentence; weaker cues
+			 * ("sometimes", "indoors"): the clause. A complaint naming a
+			 * band is about the hardware: only a strong cue in its own
+			 * clause makes it a passing problem. */
+			if (names_band ? lx->e[h->entry].weight >= 1.0 && h->clause == c->clause
+				       : lx->e[h->entry].weight >= 1.0 || h->clause == c->clause)
+				transient = 1;
 			break;
 		case LX_CONTRAST:
 			if (h->start >= c->end)
@@ -107,17 +114,22 @@ static int praise_in_force(const lx_scan *s, const lx_hit *c)
 	return 1;
 }
 
-/* Does a band / network word (a q_bands phrase: "B20", "band 20", "LTE",
- * "pasmem") lie inside h ("no 4g issues") or follow it within its clause, a
- * few words on? */
+/* Is a band / network word (a q_bands phrase: "B20", "band 20", "LTE",
+ * "pasmem") inside h, a few words after it or just before it, in its
+ * clause? */
 static int band_follows(const lx_scan *s, const lx_hit *h)
 {
 	size_t i;
 	for (i = 0; i < s->n; i++) {
 		const lx_hit *b = &s->h[i];
-		if (b->sig == LX_Q_BANDS && b->clause == h->clause && b->start >= h->start &&
-		    (b->start < h->end || words_between(s->f.out, h->end, b->start) <= 3))
-			return 1;
+		if (b->sig != LX_Q_BANDS || b->clause != h->clause)
+			continue;
+		if (b->start >= h->start && b->start < h->end)
+			return 1; /* "no 4g issues" */
+		if (b->start >= h->end && words_between(s->f.out, h->end, b->start) <= 3)
+			return 1; /* "no problems with band 20" */
+		if (b->end <= h->start && words_between(s->f.out, b->end, h->start) <= 2)
+			return 1; /* "4G sin problemas", "LTE bez problemu" */
 	}
 	return 0;
 }
@@ -166,7 +178,7 @@ void reviews_classify(const lexicon *lx, const fw_regions *fr, lx_scan *scan, co
 			continue;
 		switch (h->sig) {
 		case LX_COMPLAINT:
-			switch (judge(scan, h)) {
+			switch (judge(lx, scan, h)) {
 			case IN_FORCE:
 				out->complaint = 1;
 				if (w > out->strength)
@@ -189,7 +201,7 @@ void reviews_classify(const lexicon *lx, const fw_regions *fr, lx_scan *scan, co
 			}
 			break;
 		case LX_NOT_GENUINE: case LX_CHINA_ROM:
-			if (judge(scan, h) == IN_FORCE) {
+			if (judge(lx, scan, h) == IN_FORCE) {
 				if (h->sig == LX_NOT_GENUINE) {
 					out->not_genuine = 1;
 					if (!first_ng)
@@ -216,14 +228,14 @@ void reviews_classify(const lexicon *lx, const fw_regions *fr, lx_scan *scan, co
 			}
 			break;
 		case LX_UNOFFICIAL:
-			if (judge(scan, h) == IN_FORCE) {
+			if (judge(lx, scan, h) == IN_FORCE) {
 				out->unofficial = 1;
 				if (!first_unoff)
 					first_unoff = h;
 			}
 			break;
 		case LX_NO_GOOGLE:
-			if (judge(scan, h) == IN_FORCE) {
+			if (judge(lx, scan, h) == IN_FORCE) {
 				out->no_google = 1;
 				if (!first_ng_google)
 					first_ng_google = h;

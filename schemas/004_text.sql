@@ -71,8 +71,8 @@ CREATE TABLE qa_classes (
                                      --                 else (Google Play, languages, "100% original", "contact us")
                                      --   unanswered    no reply
                                      --   other         an answered question about something else
-    reply_detail  TEXT NOT NULL,     -- why: model | bands | hardware | claim (direct: only the label
-                                     -- "Yes, Global Version" -- a claim, not evidence) | admits | no_band
+    reply_detail  TEXT NOT NULL,     -- why: model | bands | claim (direct: only the label
+                                     -- "Yes, Global Version", "global hardware" -- a claim, not evidence) | admits | no_band
                                      -- (honest_china) | cue | none (evasive: a typical dodge phrase or not)
     model_number  TEXT,              -- model number named in the reply, NULL if none
     asked_band    TEXT,              -- band the question named ('B20'), NULL if none

@@ -30,7 +30,9 @@ static const struct { const char *q, *a, *cls, *detail; } cases[] = {
 	{"Will it work with Telstra 4G?", "Supports LTE B1/B3/B5/B7/B8/B28, works with Telstra.", "direct", "bands"},
 	{"¿Es versión global?", "Sí, versión global, modelo 23049PCD8G.", "direct", "model"},
 	{"Это глобальная версия?", "Да, глобальная версия, модель 2201117TG.", "direct", "model"},
-	{"Czy to wersja globalna?", "Tak, wersja globalna, sprzęt globalny.", "direct", "hardware"},
+	{"Czy to wersja globalna?", "Tak, wersja globalna, sprzęt globalny.", "direct", "claim"},
+	{"Does it support band 20?", "Yes it supports all bands in Europe.", "evasive", "cue"},
+	{"Can I use it in the USA?", "Yes, works worldwide.", "evasive", "cue"},
 	{"Does it have band 20?", "Yes, band 20 is supported.", "direct", "bands"},
 	/* a claim, not evidence */
 	{"Does it have band 20?", "Yes, Global Version.", "direct", "claim"},
