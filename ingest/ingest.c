@@ -167,7 +167,9 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 	}
 	f.compressed = gzin_compressed(g);
 	r = csvrec_new(read_gzin, g);
+	memset(&m, 0, sizeof m);
 	if (read_header(r, &m, &why) < 0) {
+		f.kind = m.kind; /* known when only a column is missing */
 		rc = refuse(s, &f, &why, t0, t, err);
 		goto cleanup;
 	}

@@ -39,6 +39,7 @@ expect_eq "$(q "$DB" "select count(*) from reviews where review_id in ('u1', 'e1
 expect_eq "$(q "$DB" "select count(*) from listing_scrapes where listing_id = '3001'")" 0 "missing column: nothing kept"
 expect_eq "$(q "$DB" "select count(*) from rejects")" 0 "no rejects for refused files"
 expect_eq "$(q "$DB" "select count(*) from ingest_files where status = 'refused'")" 10 "refused files recorded"
+expect_eq "$(q "$DB" "select kind from ingest_files where path like '%listings_missing_title.csv'")" listings "kind of a file missing a column"
 expect_eq "$(q "$DB" "select reason from ingest_files where path like '%reviews_unterminated.csv'")" \
 	"line 3: unterminated quoted field at end of file" "reason recorded"
 expect_eq "$(q "$DB" "select rows_read || ' ' || rows_stored from ingest_files where path like '%/truncated.csv.gz'")" "0 0" "refused file counts"
