@@ -197,6 +197,18 @@ static const struct { const char *text, *cls; } cases[] = {
 	{"Niente 4G con Iliad, solo 3G, versione cinese.", "complaint"},
 	{"Solo 3G in metropolitana, fuori tutto ok.", "complaint_noise"},
 
+	/* Ukrainian, Turkish, Dutch; past tense */
+	{"Тільки 3G, немає 20 бенду, китайська версія.", "complaint"},
+	{"Не ловить LTE у Київстарі.", "complaint"},
+	{"4G працює, без проблем.", "negated"},
+	{"Sadece 3G, 4G çekmiyor.", "complaint"},
+	{"4G çalışıyor, sorun yok.", "negated"},
+	{"Pakt geen 4G bij KPN, band 20 ontbreekt.", "complaint"},
+	{"4G werkt prima, geen problemen.", "negated"},
+	{"Telefon nie łapał LTE, było tylko 3G.", "complaint"},
+	{"Не ловил LTE вообще, было только 3G.", "complaint"},
+	{"I could not get LTE on Telstra, kept dropping to 3G.", "complaint"},
+
 	/* noise that must stay generic */
 	{"Battery lasts two days, very happy.", "generic"},
 	{"Check bands before buying!", "generic"},
