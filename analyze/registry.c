@@ -24,7 +24,7 @@ struct registry {
 };
 
 /* Lower-case ASCII words separated by one space, with a leading and a
- * trailing space; '+' stays glued to its word and a "plus" word becomes
+ * trailing space, digits split from the letters before them; '+' stays glued to its word and a "plus" word becomes
  * one ("Pro Plus" = "Pro+"); "Xiaomi" before Mi / Redmi / POCO / Black
  * Shark is dropped, as GSMArena and titles use it inconsistently. */
 static char *device_norm(const char *s, size_t n)
@@ -45,8 +45,14 @@ static char *device_norm(const char *s, size_t n)
 				sb_addc(&sb, '+');
 			} else {
 				size_t k;
-				for (k = i; k < j; k++)
+				for (k = i; k < j; k++) {
+					/* "Note13" = "Note 13", "Mi11" = "Mi 11": a space
+					 * between letters and the digits after them */
+					if (k > i && isdigit((unsigned char)s[k]) &&
+					    isalpha((unsigned char)s[k - 1]))
+						sb_addc(&sb, ' ');
 					sb_addc(&sb, (char)tolower((unsigned char)s[k]));
+				}
 			}
 			sb_addc(&sb, ' ');
 			i = j;

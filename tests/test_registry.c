@@ -99,6 +99,15 @@ Test(registry, devices)
 	d = registry_find_device(reg, "Xiaomi Redmi Note 13 Pro+ 5G 12GB 256GB Global Version");
 	cr_assert(d);
 	cr_expect_str_eq(d->key, " redmi note 13 pro+ 5g ");
+	d = registry_find_device(reg, "Redmi Note13 Pro Plus 5G 8/256 Global");
+	cr_assert(d);
+	cr_expect_str_eq(d->key, " redmi note 13 pro+ 5g ");
+	d = registry_find_device(reg, "XIAOMI Mi11 Ultra");
+	cr_assert(d);
+	cr_expect_str_eq(d->key, " mi 11 ultra ");
+	d = registry_find_device(reg, "POCO X6 Pro 5G 12GB");
+	cr_assert(d);
+	cr_expect(strstr(d->key, " poco x 6 pro "), "%s", d->key);
 	d = registry_find_device(reg, "Mi 11 Ultra 12GB 256GB");
 	cr_assert(d);
 	cr_expect_str_eq(d->key, " mi 11 ultra ");
