@@ -224,7 +224,7 @@ void replies_classify(const lexicon *lx, lx_scan *scan, const char *q, size_t qn
 				has_china = 1; /* "not global version" not caught as a phrase */
 			break;
 		case LX_R_EVASIVE:
-			has_evasive = 1;
+			has_evasive = lx->e[h->entry].weight >= 1.0 ? 2 : has_evasive ? has_evasive : 1;
 			break;
 		case LX_R_YES:
 			if (h->start <= 1)
@@ -271,7 +271,10 @@ void replies_classify(const lexicon *lx, lx_scan *scan, const char *q, size_t qn
 		 * more strongly, but it is still only a claim */
 		out->cls = RP_DIRECT;
 		out->detail = "claim";
-	} else if (out->qk != QK_OTHER) {
+	} else if (out->qk != QK_OTHER || has_evasive == 2) {
+		/* a recognised question answered with something else; or, whatever
+		 * the question, a reply about ROM, languages or "works worldwide"
+		 * instead of the hardware (sellers say that to version questions) */
 		out->cls = RP_EVASIVE;
 		out->detail = has_evasive ? "cue" : "none";
 	} else {

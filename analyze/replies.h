@@ -10,7 +10,10 @@
  *                 Global ROM", "no B20", a China model number);
  *   evasive       a version / band / carrier question answered with
  *                 something else (Google Play, languages, "100% original",
- *                 "check the description", "contact us");
+ *                 "check the description", "contact us"); also any question
+ *                 answered with talk of the ROM, languages or "works
+ *                 worldwide" (r_evasive phrases of weight 1) instead of the
+ *                 hardware;
  *   unanswered    no reply;
  *   other         a question about something else, answered. */
 #ifndef GV_REPLIES_H

@@ -446,12 +446,12 @@ int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
 		int relevant = kind && strcmp(kind, "other");
 		if (!cls)
 			continue;
-		if (relevant && strcmp(cls, "unanswered") && strcmp(cls, "other"))
+		if ((relevant && strcmp(cls, "unanswered") && strcmp(cls, "other")) || !strcmp(cls, "evasive"))
 			nanswered++;
 		if (!strcmp(cls, "honest_china")) {
 			if (!(det && !strcmp(det, "model") && weights_known(w, "qa_model_china")))
 				group_add(&g[G_QA_HONEST], id, ex, 1.0);
-		} else if (!strcmp(cls, "evasive") && relevant) {
+		} else if (!strcmp(cls, "evasive")) {
 			group_add(&g[G_QA_EVASIVE], id, ex, 1.0);
 		} else if (!strcmp(cls, "direct")) {
 			group_add(&g[det && !strcmp(det, "claim") ? G_QA_CLAIM : G_QA_DIRECT], id, ex, 1.0);

@@ -15,7 +15,7 @@
 --          sum(c.reply_class = 'evasive')                  AS evasive,
 --          round(avg(c.reply_class = 'evasive'), 3)        AS evasive_rate
 --   FROM qa_classes c JOIN listings l USING (listing_id)
---   WHERE c.question_kind <> 'other' AND c.reply_class <> 'unanswered'
+--   WHERE c.reply_class IN ('direct', 'honest_china', 'evasive')
 --   GROUP BY l.seller_id;
 -- (drop the seller_id grouping for per-listing figures: GROUP BY c.listing_id).
 
@@ -68,7 +68,9 @@ CREATE TABLE qa_classes (
                                      --   direct        a clear answer about the hardware (see reply_detail)
                                      --   honest_china  admits China hardware or missing bands
                                      --   evasive       a version/band/carrier question answered with something
-                                     --                 else (Google Play, languages, "100% original", "contact us")
+                                     --                 else (Google Play, languages, "100% original", "contact us"),
+                                     --                 or any question answered with ROM / language / "works
+                                     --                 worldwide" talk instead of the hardware
                                      --   unanswered    no reply
                                      --   other         an answered question about something else
     reply_detail  TEXT NOT NULL,     -- why: model | bands | claim (direct: only the label

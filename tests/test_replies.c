@@ -80,6 +80,8 @@ static const struct { const char *q, *a, *cls, *detail; } cases[] = {
 	{"Will it work with Bell 4G?", NULL, "unanswered", "none"},
 	{"Is it global version or china version?", "  \n ", "unanswered", "none"},
 	{"What colour is the back?", "Blue, as in the photo.", "other", "none"},
+	{"Is it waterproof?", "Dear friend, contact us for any question.", "other", "none"},
+	{"Hi, is this the one with the 108MP camera?", "Global ROM, multi-language, Google Play OK.", "evasive", "cue"},
 	{"How long is shipping to Spain?", "About 12 days.", "other", "none"},
 };
 
