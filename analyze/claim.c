@@ -320,7 +320,23 @@ static void make_excerpt(char *buf, size_t size, const char *label, const char *
  * match of each kind. A Global Version match that overlaps a ROM match is
  * part of a ROM wording ("CN Version Global ROM" holds "version global",
  * "Global Version ROM" names the software) and does not count. */
-static void scan(const folded *f, hit hits[3])
+/* Spans of the original text that must not count (spec names answered
+ * "No": "Global Version: No"). */
+typedef struct veto {
+	size_t a[16], b[16];
+	int n;
+} veto;
+
+static int vetoed(const veto *v, size_t at)
+{
+	int i;
+	for (i = 0; v && i < v->n; i++)
+		if (at >= v->a[i] && at < v->b[i])
+			return 1;
+	return 0;
+}
+
+static void scan(const folded *f, hit hits[3], const veto *v)
 {
 	size_t i, nrom = 0, romcap = 0, (*rom)[2] = NULL;
 	char *p;
@@ -347,7 +363,7 @@ static void scan(const folded *f, hit hits[3])
 				}
 				for (j = 0; kind == P_GV && j < nrom && !covered; j++)
 					covered = pos + 1 < rom[j][1] && rom[j][0] + 1 < pos + plen;
-				if (covered || negated(f, pos))
+				if (covered || negated(f, pos) || vetoed(v, f->src[pos + 1]))
 					continue;
 				if (!hits[kind].found || f->src[pos + 1] < hits[kind].a) {
 					hits[kind].found = 1;
@@ -362,7 +378,7 @@ static void scan(const folded *f, hit hits[3])
 
 /* A spec line "Version: Global" / "Edition: International" / "Region:
  * China": the value alone is a claim when the name speaks of a version. */
-static void scan_spec_values(const char *specs, size_t n, hit hits[3])
+static void scan_spec_values(const char *specs, size_t n, hit hits[3], veto *v)
 {
 	static const char *const gv_vals[] = {"global", "international", "intl", "eu", "europe",
 					      "european", "globale", "глобальная", NULL};
@@ -378,9 +394,19 @@ static void scan_spec_values(const char *specs, size_t n, hit hits[3])
 		for (colon = i; colon < e && specs[colon] != ':'; colon++)
 			;
 		if (colon < e) {
+			static const char *const no[] = {"no", "none", "false", "нет", "nie", "nao",
+							 "non", "nein", "n a", NULL};
+			const char *const *w;
 			size_t k;
 			fold_text(&name, specs + i, colon - i);
 			fold_text(&val, specs + colon + 1, e - colon - 1);
+			for (w = no; *w; w++)
+				if (val.len == strlen(*w) + 2 && !memcmp(val.s + 1, *w, strlen(*w)) &&
+				    v->n < 16) {
+					v->a[v->n] = i; /* "Global Version: No" claims nothing */
+					v->b[v->n] = colon;
+					v->n++;
+				}
 			/* "MIUI Version: Global", "ROM: Global": the software's version */
 			int soft = strstr(name.s, " miui ") || strstr(name.s, " rom ") ||
 				   strstr(name.s, " firmware ") || strstr(name.s, " os ") ||
@@ -416,6 +442,7 @@ void claim_detect(const char *title, const char *specs, const char *description,
 	static const char *const label[3] = {"title", "specs", "description"};
 	hit hits[3][3];
 	folded f = {0};
+	veto v;
 	int s, k, kind_src[3];
 
 	phrases_init();
@@ -424,10 +451,11 @@ void claim_detect(const char *title, const char *specs, const char *description,
 	for (s = 0; s < 3; s++) {
 		if (!src[s])
 			continue;
-		fold_text(&f, src[s], strlen(src[s]));
-		scan(&f, hits[s]);
+		memset(&v, 0, sizeof v);
 		if (s == 1)
-			scan_spec_values(src[s], strlen(src[s]), hits[s]);
+			scan_spec_values(src[s], strlen(src[s]), hits[s], &v);
+		fold_text(&f, src[s], strlen(src[s]));
+		scan(&f, hits[s], &v);
 	}
 	fold_release(&f);
 

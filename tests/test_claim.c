@@ -80,6 +80,8 @@ static const claim_case cases[] = {
 	{"Xiaomi 14 12GB 256GB, it isn't a Global Version", NULL, NULL, "none"},
 	{"Xiaomi 14 Не глобальная версия", NULL, NULL, "none"},
 	{"Xiaomi 14 Global ROM, not the Global Version", NULL, NULL, "global_rom"},
+	{"Xiaomi 14 12GB", "Brand Name: Xiaomi | Global Version: No | Version: China", NULL, "china"},
+	{"Xiaomi 14 12GB", "Brand Name: Xiaomi | Global Version: Yes", NULL, "global_version"},
 	/* china */
 	{"Redmi Note 14 Pro+ 5G 12GB 512GB Chinese Version", NULL, NULL, "china"},
 	{"Mi 11 4GB 128GB CN Version IP68", NULL, NULL, "china"},
