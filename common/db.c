@@ -120,6 +120,14 @@ static int open_common(const char *path, int flags, sqlite3 **out, gv_error *err
 	return 0;
 }
 
+/* Page cache per connection, in KiB (negative: SQLite's unit for KiB). The
+ * default 2 MiB makes every insert into the big unique indexes (review_id,
+ * qa_id, the listing history) re-read its pages through pread(2): half of a
+ * first night's ingest was system time. SQLite's sorter (CREATE INDEX,
+ * ORDER BY) may use as much again, so 24 MiB keeps a run inside the 100 MB
+ * peak RSS budget of issue 7 (measured by tests/bench/run.sh). */
+#define DB_CACHE_KIB "-24576"
+
 int db_open(const char *path, sqlite3 **out, gv_error *err)
 {
 	sqlite3 *db;
@@ -129,7 +137,11 @@ int db_open(const char *path, sqlite3 **out, gv_error *err)
 	if (db_exec(db, "PRAGMA journal_mode = WAL", err) < 0 ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL", err) < 0 ||
 	    db_exec(db, "PRAGMA foreign_keys = OFF", err) < 0 ||
-	    db_exec(db, "PRAGMA temp_store = MEMORY", err) < 0 ||
+	    /* Sorts and temporary b-trees spill to temporary files: in memory
+	     * (temp_store = MEMORY) a first night's CREATE INDEX alone held the
+	     * whole index, 130 MB per GB of reviews, and was 2.5x slower. */
+	    db_exec(db, "PRAGMA temp_store = FILE", err) < 0 ||
+	    db_exec(db, "PRAGMA cache_size = " DB_CACHE_KIB, err) < 0 ||
 	    migrate(db, path, err) < 0) {
 		if (!err->file[0])
 			snprintf(err->file, sizeof err->file, "%s", path);

@@ -225,8 +225,12 @@ static int defer_indexes(store *s, gv_error *err)
 		return db_fail(s->db, err, "cannot count the table's rows");
 	if (!empty)
 		return 0;
+	/* An index led by file_id only grows at its end while a file loads
+	 * (one file_id, rising rowids): cheaper kept than rebuilt. */
 	if (db_prepare(s->db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-			      "AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name", &st, err) < 0)
+			      "AND tbl_name = ?1 AND sql IS NOT NULL AND (SELECT name FROM "
+			      "pragma_index_info(sqlite_master.name) WHERE seqno = 0) <> 'file_id' "
+			      "ORDER BY name", &st, err) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < STORE_MAXDEFER) {
