@@ -10,10 +10,11 @@
  *     shows every key band (a complaint against a matching band list is less
  *     telling), x 1 otherwise. With c = sum f_i and s = complaint rows /
  *     reviews of the listing, the listing total is
- *       W x min(1, c/2) x (0.5 + 0.5 x min(1, s/0.10))
+ *       W x min(1, c/2) x (0.5 + 0.5 x min(1, max(s/0.10, (c-2)/3)))
  *     so one complaint is at most half of W, two or more reach W when they
- *     are at least a tenth of the reviews. The total is spread over the
- *     complaint rows in proportion to f_i (the rows sum to the total).
+ *     are at least a tenth of the reviews, five or more on any listing. The
+ *     total is spread over the complaint rows in proportion to f_i (the rows
+ *     sum to the total).
  *   not_genuine, no_google, network_ok: W x min(1, n/2), spread evenly.
  *   firmware_cn, firmware_global, china_rom, model_china: W once, spread
  *     evenly (one quoted string is enough).
@@ -384,7 +385,7 @@ int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
 	group g[G_N];
 	long nreviews = 0, nanswered = 0;
 	int rc = -1, s, i;
-	double share, total;
+	double share, support, total;
 
 	memset(g, 0, sizeof g);
 	for (i = 0; i < G_N; i++) {
@@ -463,8 +464,11 @@ int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
 	}
 
 	share = nreviews ? (double)g[G_COMPLAINT].n / (double)nreviews : 0.0;
+	support = share / 0.10;
+	if ((g[G_COMPLAINT].fsum - 2.0) / 3.0 > support)
+		support = (g[G_COMPLAINT].fsum - 2.0) / 3.0; /* five buyers are enough on any listing */
 	total = weights_get(w, g[G_COMPLAINT].signal) * min1(g[G_COMPLAINT].fsum / 2.0) *
-		(0.5 + 0.5 * min1(share / 0.10));
+		(0.5 + 0.5 * min1(support));
 	group_emit(&g[G_COMPLAINT], total, ev);
 	for (i = G_NOT_GENUINE; i < G_N; i++) {
 		double n = (double)g[i].n, wt = weights_get(w, g[i].signal);

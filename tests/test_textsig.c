@@ -69,7 +69,7 @@ static void add_reviews(const char *listing, int complaints, int total, const ch
 	for (i = 0; i < total; i++) {
 		snprintf(sql, sizeof sql,
 			 "INSERT INTO reviews(review_id, listing_id, rating, country, text) "
-			 "VALUES ('%s-r%02d', '%s', 3, '%s', '%s')", listing, i, listing, country,
+			 "VALUES ('%s-r%03d', '%s', 3, '%s', '%s')", listing, i, listing, country,
 			 i < complaints ? "Only 3G in my town, no B28." : "Nice phone, fast delivery.");
 		exec(sql);
 	}
@@ -135,6 +135,8 @@ Test(textsig, complaints_weighed_by_number_and_share)
 	add_reviews("TWO", 2, 10, "AU");  /* two complaints, a fifth of the reviews */
 	add_reviews("KEY", 2, 10, "AU");  /* the same, listing known to lack AU key bands */
 	add_reviews("NEG", 0, 3, "AU");
+	add_reviews("BIG", 5, 99, "AU");  /* five complaints on a listing with many reviews */
+	add_reviews("BG2", 2, 99, "AU");
 	exec("INSERT INTO reviews(review_id, listing_id, text) VALUES "
 	     "('n1', 'NEG', '4G works fine, not 3G only as others said.'),"
 	     "('n2', 'NEG', 'Only 3G in the subway but fine outside.')");
@@ -147,7 +149,7 @@ Test(textsig, complaints_weighed_by_number_and_share)
 	cr_expect_eq(rows, 1);
 	cr_expect_lt(one, full / 2.0 + 1e-9, "one complaint is not proof: %g", one);
 	cr_expect_eq(ev.v[0].source, EV_REVIEW);
-	cr_expect_str_eq(ev.v[0].source_id, "ONE-r00");
+	cr_expect_str_eq(ev.v[0].source_id, "ONE-r000");
 	cr_expect_str_eq(ev.v[0].excerpt, "Only 3G in my town, no B28.");
 
 	evidence_list_reset(&ev);
@@ -155,6 +157,15 @@ Test(textsig, complaints_weighed_by_number_and_share)
 	two = sum_signal(&ev, "review_network_complaints", &rows);
 	cr_expect_eq(rows, 2, "one evidence row per complaint");
 	cr_expect_float_eq(two, full, 1e-9, "two complaints out of ten reach the full weight: %g", two);
+
+	evidence_list_reset(&ev);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "BIG", "AU", -1, &ev, &err), 0, "%s", err.msg);
+	cr_expect_float_eq(sum_signal(&ev, "review_network_complaints", &rows), full, 1e-9);
+	cr_expect_eq(rows, 5);
+	evidence_list_reset(&ev);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "BG2", "AU", -1, &ev, &err), 0, "%s", err.msg);
+	cr_expect_lt(sum_signal(&ev, "review_network_complaints", &rows), full * 0.7,
+		     "two complaints in 99 reviews are not two in 10");
 
 	evidence_list_reset(&ev);
 	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "KEY", "AU", 0, &ev, &err), 0, "%s", err.msg);
