@@ -32,7 +32,13 @@ int textsig_classify_pending(sqlite3 *db, const textsig *ts, gv_error *err);
 /* Append the review and Q&A evidence of one listing to ev, weighted with w.
  * market is the listing's ship-to country (may be NULL); lacks_key is 1 when
  * the listing's band list is known to lack key bands of that market, 0 when
- * it has them all, -1 when unknown. 0 or -1 with err. */
+ * it has them all, -1 when unknown. 0 or -1 with err.
+ * Signals: review_network_complaints, review_not_genuine, review_model_china,
+ * review_firmware_cn, review_firmware_global, review_china_rom,
+ * review_unofficial_rom, review_no_google, review_network_ok,
+ * qa_honest_china, qa_evasive, qa_direct_global, qa_claim_only; one entry
+ * per supporting review / reply, the entries of a signal summing to that
+ * signal's listing total (formulas at the top of textsig.c). */
 int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
 			     const char *listing_id, const char *market, int lacks_key,
 			     evidence_list *ev, gv_error *err);
