@@ -1,4 +1,5 @@
 /* main.c: `gvaudit COMMAND [options]`: dispatch to the subcommands. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,6 +38,11 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
 	size_t i;
+
+	/* Over the file-size limit (ulimit -f) a write must fail with EFBIG, so
+	 * the transaction is rolled back and the cause reported (exit 4 or 6),
+	 * instead of the process dying of SIGXFSZ without a word. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	if (argc < 2) {
 		usage(stderr);
