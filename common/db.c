@@ -11,16 +11,33 @@
 
 #include "common/schema.h"
 
+/* The system error behind an I/O failure, as " (Permission denied)", or "":
+ * "disk I/O error" alone does not tell a full disk from a bad one. */
+static const char *sys_detail(sqlite3 *db, char *buf, size_t size)
+{
+	int code = sqlite3_extended_errcode(db) & 0xff, e = sqlite3_system_errno(db);
+	buf[0] = '\0';
+	if (e && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN))
+		snprintf(buf, size, " (%s)", strerror(e));
+	else if (sqlite3_extended_errcode(db) == SQLITE_IOERR_WRITE || code == SQLITE_FULL)
+		/* the errno is often lost by then (EFBIG, ENOSPC) */
+		snprintf(buf, size, " (a write failed: disk full or over the file-size limit?)");
+	return buf;
+}
+
 int db_fail(sqlite3 *db, gv_error *err, const char *doing)
 {
-	return gv_error_set(err, NULL, 0, "%s: %s", doing, db ? sqlite3_errmsg(db) : "no database");
+	char sys[128] = "";
+	return gv_error_set(err, NULL, 0, "%s: %s%s", doing, db ? sqlite3_errmsg(db) : "no database",
+			    db ? sys_detail(db, sys, sizeof sys) : "");
 }
 
 int db_exec(sqlite3 *db, const char *sql, gv_error *err)
 {
-	char *msg = NULL;
+	char *msg = NULL, sys[128];
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		gv_error_set(err, NULL, 0, "database: %s", msg ? msg : sqlite3_errmsg(db));
+		gv_error_set(err, NULL, 0, "database: %s%s", msg ? msg : sqlite3_errmsg(db),
+			     sys_detail(db, sys, sizeof sys));
 		sqlite3_free(msg);
 		return -1;
 	}
