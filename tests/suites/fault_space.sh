@@ -1,0 +1,97 @@
+#!/bin/sh
+# fault_space.sh: out of space, simulated by lowering the file-size limit
+# (ulimit -f). A run that cannot write its database must fail with a clear
+# message and exit 4, a report that cannot be written with exit 6; the
+# database stays intact (integrity_check, every earlier row still there),
+# the old reports stay whole, and a later normal run gives the same result
+# as if the failure never happened.
+set -eu
+cd "$(dirname "$0")/../.."
+GVAUDIT=${GVAUDIT:-build/gvaudit}
+case "$GVAUDIT" in /*) ;; *) GVAUDIT="$(pwd)/$GVAUDIT" ;; esac
+GENCORPUS=${GENCORPUS:-$(dirname "$GVAUDIT")/tools/gencorpus}
+[ -x "$GENCORPUS" ] || make --no-print-directory "$GENCORPUS" >/dev/null
+T=$(mktemp -d "${TMPDIR:-/tmp}/gvaudit-space.XXXXXX")
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+q() { sqlite3 -batch -noheader "$1" "$2"; }
+cp -R schemas "$T/data"
+
+"$GENCORPUS" --scale 0.002 --seed 5 --night 1 --out "$T/n1" >/dev/null
+"$GENCORPUS" --scale 0.002 --seed 5 --night 2 --out "$T/n2" >/dev/null
+N1="$T/n1/listings.csv.gz $T/n1/qa.csv.gz $T/n1/reviews.csv.gz"
+N2="$T/n2/listings.csv.gz $T/n2/qa.csv.gz $T/n2/reviews.csv.gz"
+
+BOOK="'run_id','file_id','analyzed_at','computed_at','recorded_at','started_at','finished_at','seconds'"
+dump() { # $1 = db: sorted tables without bookkeeping
+	for t in $(q "$1" "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
+	                   and name not like '%fts%' and name not in ('runs') order by name"); do
+		cols=$(q "$1" "select group_concat('\"' || name || '\"', ', ') from pragma_table_info('$t')
+		               where name not in ($BOOK)")
+		where=""
+		[ "$t" = ingest_files ] && where="where status = 'ok'"
+		echo "== $t"
+		q "$1" "select $cols from \"$t\" $where order by $cols"
+	done
+}
+# every row of every table of db $2 is in db $1, unchanged
+contains() {
+	for t in listings listing_scrapes reviews qa verdicts seller_stats seller_history ingest_files rejects; do
+		n=$(q "$1" "attach '$2' as old; select count(*) from (select * from old.$t except select * from main.$t)")
+		[ "$n" = 0 ] || fail "$3: $n rows of $t stored before are lost or changed"
+	done
+}
+
+# Night 1, then night 2 without any limit: the reference.
+"$GVAUDIT" run --data "$T/data" --db "$T/base.db" --out "$T/base-out" $N1 2>/dev/null || fail "night 1"
+cp "$T/base.db" "$T/ref.db"
+"$GVAUDIT" run --data "$T/data" --db "$T/ref.db" --out "$T/ref-out" $N2 2>/dev/null || fail "reference night 2"
+dump "$T/ref.db" >"$T/ref.dump"
+
+# Night 2 with a file-size limit far below the database's size: the WAL
+# cannot grow, a checkpoint cannot write. (dash counts 512-byte blocks,
+# bash 1024: either way 1 to 2 MB.)
+cp "$T/base.db" "$T/full.db"
+cp -R "$T/base-out" "$T/full-out"
+set +e
+(ulimit -f 2000 && exec "$GVAUDIT" run --data "$T/data" --db "$T/full.db" --out "$T/full-out" $N2) 2>"$T/full.log"
+rc=$?
+set -e
+cat "$T/full.log"
+[ "$rc" = 4 ] || fail "run over the file-size limit: exit $rc, expected 4"
+grep -Eq "^gvaudit: error: .*(disk I/O error|database or disk is full).*(disk full|file-size limit|File too large)" "$T/full.log" ||
+	fail "no clear message for the write failure"
+[ "$(q "$T/full.db" 'pragma integrity_check')" = ok ] || fail "database damaged"
+contains "$T/full.db" "$T/base.db" "after the failed run"
+[ "$(q "$T/full.db" "select status from runs order by run_id desc limit 1")" = 4 ] || fail "failed run not recorded with status 4"
+for f in listings sellers evidence markets; do
+	cmp -s "$T/base-out/$f.csv" "$T/full-out/$f.csv" || fail "$f.csv changed by the failed run"
+done
+cmp -s "$T/base-out/report.html" "$T/full-out/report.html" || fail "report.html changed by the failed run"
+
+# The same night again with room: same database and reports as the reference.
+"$GVAUDIT" run --data "$T/data" --db "$T/full.db" --out "$T/full-out" $N2 2>"$T/again.log" ||
+	{ cat "$T/again.log"; fail "run after the failure"; }
+dump "$T/full.db" >"$T/full.dump"
+cmp -s "$T/ref.dump" "$T/full.dump" || { diff "$T/ref.dump" "$T/full.dump" | head; fail "database differs from the reference after recovery"; }
+for f in listings sellers evidence markets; do
+	cmp -s "$T/ref-out/$f.csv" "$T/full-out/$f.csv" || fail "$f.csv differs from the reference after recovery"
+done
+
+# Reports that cannot be written: exit 6, old reports untouched and whole,
+# no temporary file left behind.
+cp -R "$T/full-out" "$T/before-out"
+set +e
+(ulimit -f 100 && exec "$GVAUDIT" report --data "$T/data" --db "$T/full.db" --out "$T/full-out") 2>"$T/report.log"
+rc=$?
+set -e
+cat "$T/report.log"
+[ "$rc" = 6 ] || fail "report over the file-size limit: exit $rc, expected 6"
+grep -Eq "^gvaudit: error: .*(File too large|No space|cannot write)" "$T/report.log" || fail "no clear message for the report failure"
+for f in listings.csv sellers.csv evidence.csv markets.csv report.html; do
+	cmp -s "$T/before-out/$f" "$T/full-out/$f" || fail "$f changed by the failed report"
+done
+left=$(ls -A "$T/full-out" | grep -v -E '^(listings|sellers|evidence|markets)\.csv$|^report\.html$' || true)
+[ -z "$left" ] || fail "temporary files left in the output directory: $left"
+[ "$(q "$T/full.db" 'pragma integrity_check')" = ok ] || fail "database damaged by the failed report"
+echo ok
