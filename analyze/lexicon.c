@@ -226,6 +226,16 @@ void lexicon_scan(const lexicon *lx, lx_scan *s, const char *t, size_t n)
 			sent++;
 			clause++;
 			break;
+		case '<': /* "<br>", "<p>", "</p>", "<li>" in scraped HTML end a sentence */
+			if (pos + 2 < len && (!strncmp(u + pos + 1, "br", 2) || !strncmp(u + pos + 1, "p>", 2) ||
+					      !strncmp(u + pos + 1, "/p", 2) || !strncmp(u + pos + 1, "li", 2))) {
+				add_sentence(s, pos + 1, 0);
+				sent++;
+				clause++;
+			} else {
+				clause++;
+			}
+			break;
 		case ',': case ':': case '(': case ')': case '"':
 			clause++;
 			break;

@@ -209,6 +209,10 @@ static const struct { const char *text, *cls; } cases[] = {
 	{"Не ловил LTE вообще, было только 3G.", "complaint"},
 	{"I could not get LTE on Telstra, kept dropping to 3G.", "complaint"},
 
+	/* scraped HTML: a line break ends a sentence */
+	{"Only 3G, no B20<br>Fine in the subway though", "complaint"},
+	{"<p>4G works fine</p><p>not 3G only as others said</p>", "negated"},
+
 	/* noise that must stay generic */
 	{"Battery lasts two days, very happy.", "generic"},
 	{"Check bands before buying!", "generic"},
