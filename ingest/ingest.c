@@ -6,8 +6,8 @@
  * them into records through libcsv; header.c maps the header row; rows.c
  * checks each record into a typed row or a reject reason; store.c writes it.
  * Parsing and checking know nothing of SQLite and storing knows nothing of
- * CSV, so the two halves can later run on two threads with a queue of
- * ingest_row batches between them. */
+ * CSV: pipeline.c runs the first half on a second thread, with a bounded
+ * queue of record batches between the two. */
 #include "ingest/ingest.h"
 
 #include <stdio.h>
@@ -18,11 +18,10 @@
 #include "ingest/fingerprint.h"
 #include "ingest/gzin.h"
 #include "ingest/header.h"
+#include "ingest/pipeline.h"
 #include "ingest/rows.h"
 #include "ingest/store.h"
 
-/* Rows between progress redraws. */
-#define PROGRESS_EVERY 4096
 /* Rejected rows logged one by one per file; the rest are only counted (all
  * are in the rejects table). */
 #define LOG_REJECTS 10
@@ -76,40 +75,50 @@ static int read_header(csvrec *r, header_map *m, gv_error *why)
 	return header_map_build(m, rec->field, rec->len, rec->nkept, why);
 }
 
-/* Validate and store every data row. 0 at the end of the file, 1 when the
- * file must be refused (why filled), -1 on a database error (err filled). */
+/* What the sink needs to store one checked record. */
+typedef struct load_ctx {
+	store *s;
+	const char *path;
+	store_counts *c;
+} load_ctx;
+
+static int store_record(void *ctx, const ingest_row *row, long line, const char *reason,
+			const char *raw, size_t rawlen, gv_error *err)
+{
+	load_ctx *l = ctx;
+	store_counts *c = l->c;
+
+	c->read++;
+	if (!row) {
+		if (store_reject(l->s, line, reason, raw, rawlen, err) < 0)
+			return -1;
+		if (++c->rejected <= LOG_REJECTS)
+			log_warn("ingest '%s': line %ld: row rejected: %s", l->path, line, reason);
+	} else {
+		int stored = store_row(l->s, row, err);
+		if (stored < 0)
+			return -1;
+		if (stored)
+			c->stored++;
+		else
+			c->duplicate++;
+	}
+	return 0;
+}
+
+/* Validate and store every data row (pipeline.c: reading and checking on a
+ * second thread). 0 at the end of the file, 1 when the file must be refused
+ * (why filled), -1 on a database error (err filled). */
 static int load_rows(store *s, csvrec *r, gzin *g, const header_map *m, const char *path,
 		     const char *label, store_counts *c, gv_error *why, gv_error *err)
 {
-	const csvrec_record *rec;
-	ingest_row row;
-	char reason[ROWS_REASONLEN];
-	int rc;
+	load_ctx l = {s, path, c};
+	int rc = pipeline_run(r, g, m, label, pipeline_threads(), store_record, &l, why, err);
 
-	while ((rc = csvrec_next(r, &rec, why)) > 0) {
-		c->read++;
-		if (rows_validate(m, rec, &row, reason, sizeof reason) < 0) {
-			if (store_reject(s, rec->line, reason, rec->raw, rec->raw_len, err) < 0)
-				return -1;
-			if (++c->rejected <= LOG_REJECTS)
-				log_warn("ingest '%s': line %ld: row rejected: %s", path, rec->line,
-					 reason);
-		} else {
-			int stored = store_row(s, &row, err);
-			if (stored < 0)
-				return -1;
-			if (stored)
-				c->stored++;
-			else
-				c->duplicate++;
-		}
-		if (c->read % PROGRESS_EVERY == 0)
-			progress_update(label, (double)gzin_consumed(g), (double)gzin_size(g));
-	}
 	if (rc == 0 && c->rejected > LOG_REJECTS)
 		log_warn("ingest '%s': %lld more rows rejected (see the rejects table)", path,
 			 c->rejected - LOG_REJECTS);
-	return rc < 0 ? 1 : 0;
+	return rc;
 }
 
 int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_totals *t,
