@@ -1,0 +1,93 @@
+#!/bin/sh
+# fault_readers.sh: analysts query the database with the sqlite3 shell (no
+# busy timeout set) in a loop while `gvaudit run` ingests and analyses two
+# nights. No query may fail ("database is locked" or any other error), and
+# every query must see a consistent state: counts never decrease, an
+# ingest_files row marked ok only once all its rows are visible. A second
+# `gvaudit run` started meanwhile is refused by the lock with exit 3 and
+# changes nothing.
+set -eu
+cd "$(dirname "$0")/../.."
+GVAUDIT=${GVAUDIT:-build/gvaudit}
+case "$GVAUDIT" in /*) ;; *) GVAUDIT="$(pwd)/$GVAUDIT" ;; esac
+GENCORPUS=${GENCORPUS:-$(dirname "$GVAUDIT")/tools/gencorpus}
+[ -x "$GENCORPUS" ] || make --no-print-directory "$GENCORPUS" >/dev/null
+T=$(mktemp -d "${TMPDIR:-/tmp}/gvaudit-readers.XXXXXX")
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+q() { sqlite3 -batch -noheader "$1" "$2"; }
+cp -R schemas "$T/data"
+DB="$T/g.db"
+
+"$GENCORPUS" --scale 0.003 --seed 3 --night 1 --out "$T/n1" >/dev/null
+"$GENCORPUS" --scale 0.003 --seed 3 --night 2 --out "$T/n2" >/dev/null
+# the database exists (empty) before the night starts
+"$GVAUDIT" ingest -q --db "$DB" fixtures/bad/header_only_listings.csv
+
+# One analyst query: counts, and the consistency of each ok file.
+QUERY="select (select count(*) from listings), (select count(*) from listing_scrapes),
+ (select count(*) from reviews), (select count(*) from qa),
+ (select count(*) from ingest_files where status = 'ok'),
+ (select count(*) from verdicts),
+ (select count(*) from ingest_files f where f.status = 'ok' and f.kind = 'reviews'
+    and f.rows_stored <> (select count(*) from reviews r where r.file_id = f.file_id)),
+ (select count(*) from ingest_files f where f.status = 'ok' and f.kind = 'listings'
+    and f.rows_stored <> (select count(*) from listing_scrapes s where s.file_id = f.file_id)),
+ (select count(*) from v_seller_latest where rank = 1) <= 1"
+
+readers() { # until $T/stop exists; one line per query in $T/reads, errors in $T/read-errors
+	while [ ! -f "$T/stop" ]; do
+		sqlite3 -batch -noheader -separator ' ' "$DB" "$QUERY" >>"$T/reads" 2>>"$T/read-errors" ||
+			echo "exit $?" >>"$T/read-errors"
+		# the other kind of analyst: a search through the full-text index
+		sqlite3 -batch -noheader "$DB" "select count(*) from reviews_fts where reviews_fts match 'global'" \
+			>/dev/null 2>>"$T/read-errors" || echo "fts exit $?" >>"$T/read-errors"
+	done
+}
+: >"$T/reads"
+: >"$T/read-errors"
+readers &
+rpid=$!
+
+for night in n1 n2; do
+	"$GVAUDIT" run --data "$T/data" --db "$DB" --out "$T/out" \
+		"$T/$night/listings.csv.gz" "$T/$night/reviews.csv.gz" "$T/$night/qa.csv.gz" 2>"$T/$night.log" &
+	wpid=$!
+	# a second writer while the first holds the lock
+	sleep 0.2
+	if kill -0 "$wpid" 2>/dev/null; then
+		set +e
+		"$GVAUDIT" run --data "$T/data" --db "$DB" --out "$T/out2" "$T/$night/qa.csv.gz" 2>"$T/second.log"
+		rc=$?
+		set -e
+		if kill -0 "$wpid" 2>/dev/null; then
+			[ "$rc" = 3 ] || { cat "$T/second.log"; fail "$night: second run while the first holds the lock: exit $rc, expected 3"; }
+			grep -q "is in use: another gvaudit holds" "$T/second.log" || fail "$night: no lock message"
+			[ ! -e "$T/out2" ] || fail "$night: the refused run wrote reports"
+			echo "$night: second run refused by the lock (exit 3)"
+		fi
+	fi
+	wait "$wpid" || { cat "$T/$night.log"; fail "$night: run failed"; }
+done
+touch "$T/stop"
+wait "$rpid"
+
+if [ -s "$T/read-errors" ]; then
+	sort "$T/read-errors" | uniq -c | head
+	fail "analyst queries failed while gvaudit ran"
+fi
+nreads=$(wc -l <"$T/reads")
+[ "$nreads" -ge 10 ] || fail "only $nreads queries ran"
+# counts never decrease; every ok file complete; at most one seller ranked first
+awk 'NF != 9 { print "bad line " NR ": " $0; bad = 1; exit }
+     { for (i = 1; i <= 6; i++) if ($i < last[i]) { print "count " i " decreased at query " NR ": " last[i] " -> " $i; bad = 1 }
+       if ($7 != 0 || $8 != 0) { print "query " NR " sees an ok file without all its rows"; bad = 1 }
+       if ($9 != 1) { print "query " NR " sees two sellers ranked first"; bad = 1 }
+       for (i = 1; i <= 6; i++) last[i] = $i }
+     END { exit bad }' "$T/reads" || fail "inconsistent state seen by a reader"
+# the reads spanned the nights: from an empty database to the final counts
+first=$(head -n 1 "$T/reads")
+last=$(tail -n 1 "$T/reads")
+echo "$nreads queries, none failed; first: $first; last: $last"
+[ "$(q "$DB" 'pragma integrity_check')" = ok ] || fail "integrity"
+echo ok
