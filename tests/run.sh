@@ -14,6 +14,9 @@ failures=""
 log=$(mktemp -d "${TMPDIR:-/tmp}/gvaudit-check.XXXXXX")
 trap 'rm -rf "$log"' EXIT
 
+# What a sanitizer prints when it finds something.
+SAN_REPORT='ERROR: (Address|Leak|Thread|Memory)Sanitizer|runtime error:|SUMMARY: UndefinedBehaviorSanitizer'
+
 note_fail() { failed=$((failed + $2)); failures="$failures\n  $1"; }
 
 run_unit() { # $1 = build dir
@@ -22,9 +25,17 @@ run_unit() { # $1 = build dir
 		name="$1/$(basename "$t")"
 		out="$log/$(echo "$name" | tr / _).log"
 		# Criterion's --jobs keeps a 2-core machine responsive; ASan needs no leaks.
+		# --no-early-exit: a test worker leaves through exit(), so LeakSanitizer
+		# runs in it; Criterion ignores a worker's status after the test, so any
+		# sanitizer report in the output is counted as a failure below.
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-			"$t" --jobs 2 >"$out" 2>&1
+			"$t" --jobs 2 --no-early-exit >"$out" 2>&1
 		rc=$?
+		if grep -aqE "$SAN_REPORT" "$out"; then
+			echo "unit: $name: sanitizer report:"
+			grep -aE -A 12 "$SAN_REPORT" "$out" | head -n 30 | sed 's/^/    /'
+			[ "$rc" -eq 0 ] && rc=99
+		fi
 		line=$(grep -a 'Synthesis: Tested:' "$out" | tail -n 1)
 		ok=$(echo "$line" | sed -n 's/.*Passing: \([0-9]*\).*/\1/p')
 		bad=$(echo "$line" | sed -n 's/.*Failing: \([0-9]*\) | Crashing: \([0-9]*\).*/\1 \2/p')
@@ -46,14 +57,23 @@ run_e2e() { # $1 = binary
 		[ -f "$s" ] || continue
 		case "$(basename "$s")" in lib.sh) continue ;; esac
 		out="$log/e2e_$(basename "$s").log"
-		if GVAUDIT="$1" ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-			sh "$s" >"$out" 2>&1; then
+		# Sanitizer reports go to files (a script may swallow stderr, and
+		# ASan's default exit status 1 would pass for "file refused"): any
+		# report fails the script, whatever its own result.
+		rm -rf "$log/san"
+		mkdir -p "$log/san"
+		if GVAUDIT="$1" ASAN_OPTIONS=detect_leaks=1:exitcode=86:log_path="$log/san/asan" \
+			UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86:log_path="$log/san/ubsan" \
+			sh "$s" >"$out" 2>&1 && [ -z "$(ls -A "$log/san")" ]; then
 			passed=$((passed + 1))
 			echo "e2e: $1: $(basename "$s"): ok"
 		else
 			note_fail "$(basename "$s") with $1" 1
 			echo "e2e: $1: $(basename "$s"): FAILED"
 			sed 's/^/    /' "$out" | tail -n 40
+			for r in "$log"/san/*; do
+				[ -f "$r" ] && sed 's/^/    /' "$r" | head -n 30
+			done
 		fi
 	done
 }

@@ -37,6 +37,7 @@ static char *render(const char *s, size_t n, size_t chunk)
 	const csvrec_record *rec;
 	gv_error err;
 	strbuf out;
+	char *p;
 	int rc, i;
 
 	sb_init(&out);
@@ -55,7 +56,9 @@ static char *render(const char *s, size_t n, size_t chunk)
 	else
 		sb_adds(&out, "EOF");
 	csvrec_free(r);
-	return sb_detach(&out);
+	p = sb_detach(&out);
+	sb_release(&out); /* sb_detach leaves a fresh buffer behind */
+	return p;
 }
 
 static const struct {

@@ -158,9 +158,12 @@ Test(rows, utf8)
 static char *escaped(const char *s, size_t n)
 {
 	strbuf sb;
+	char *p;
 	sb_init(&sb);
 	rows_escape(s, n, &sb);
-	return sb_detach(&sb);
+	p = sb_detach(&sb);
+	sb_release(&sb); /* sb_detach leaves a fresh buffer behind */
+	return p;
 }
 
 Test(rows, escape)
