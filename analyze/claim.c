@@ -1,13 +1,11 @@
 /* claim.c: see claim.h.
  *
- * Each source text is folded once (Unicode case folding, accents stripped,
- * compatibility forms such as fullwidth letters mapped, everything that is
- * not a letter or digit turned into a single space) with a map back to the
+ * Each source text is folded once by analyze/fold.h (Unicode case folding,
+ * accents stripped, compatibility forms such as fullwidth letters mapped,
+ * apostrophes dropped: "isn't" reads "isnt") and cut into words, everything
+ * that is not a letter or digit a single space, with a map back to the
  * original bytes, so phrases are matched on whole words in any case or
- * accent form and the excerpt still quotes the seller's own words.
- *
- * The folding is a small static helper: analyze/fold.h (the reviews
- * engineer's) did not exist when this was written. */
+ * accent form and the excerpt still quotes the seller's own words. */
 #include "analyze/claim.h"
 
 #include <stdint.h>
@@ -16,46 +14,51 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "analyze/fold.h"
 #include "common/util.h"
 
-/* A folded text: words separated by one space, with a leading and trailing
- * space so " phrase " finds whole words; src[i] is the byte offset in the
- * original of the character that produced folded byte i. */
-typedef struct folded {
-	char *s;
-	size_t *src;
-	size_t len, cap;
-} folded;
+/* A text cut into words for phrase matching: analyze/fold.h folds it (the
+ * same case folding, accent stripping and compatibility mapping as the
+ * review matcher), then the words are re-cut here the way phrases need
+ * them: one space between words and on both ends, so " phrase " finds whole
+ * words; every byte that is not a letter or digit a separator; each CJK
+ * character a word of its own (those scripts have no spaces); and a barrier
+ * token "\x01" for clause marks, so phrases and negations never reach across
+ * "Name: value", list separators or sentence ends. fold.h turns some of
+ * those marks into plain spaces (fullwidth colon, CJK brackets), so barriers
+ * are read from the original text between two words. src[i] is the byte
+ * offset in the original of the character that produced s[i]. */
+typedef struct words {
+	folder fold;      /* the shared folding; its buffers are reused */
+	char *s;          /* " global version \x01 8gb " */
+	size_t *src;      /* original offset of each byte of s */
+	size_t len, cap;  /* bytes in s; allocated entries of s and src */
+} words;
 
-static void fold_push(folded *f, char c, size_t src)
+static void words_push(words *w, char c, size_t src)
 {
-	if (f->len + 2 > f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 256;
-		f->s = xrealloc(f->s, f->cap);
-		f->src = xrealloc(f->src, f->cap * sizeof *f->src);
+	if (w->len + 2 > w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 256;
+		w->s = xrealloc(w->s, w->cap);
+		w->src = xrealloc(w->src, w->cap * sizeof *w->src);
 	}
-	f->s[f->len] = c;
-	f->src[f->len] = src;
-	f->len++;
-	f->s[f->len] = '\0';
+	w->s[w->len] = c;
+	w->src[w->len] = src;
+	w->len++;
+	w->s[w->len] = '\0';
 }
 
-static void fold_space(folded *f, size_t src)
+static void words_space(words *w, size_t src)
 {
-	if (f->len == 0 || f->s[f->len - 1] != ' ')
-		fold_push(f, ' ', src);
+	if (w->len == 0 || w->s[w->len - 1] != ' ')
+		words_push(w, ' ', src);
 }
 
-static int is_word_cp(utf8proc_int32_t c)
+/* A byte of a letter or digit in fold.h's output: ASCII punctuation stays
+ * as it is there, '#' included; other non-letters are already spaces. */
+static int is_word_byte(unsigned char c)
 {
-	switch (utf8proc_category(c)) {
-	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
-	case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-		return 1;
-	default:
-		return 0;
-	}
+	return c != '#' && fold_is_word_byte(c);
 }
 
 /* Han, kana and hangul: scripts written without spaces between words. */
@@ -77,62 +80,66 @@ static int is_barrier(utf8proc_int32_t c)
 	}
 }
 
-static void fold_text(folded *f, const char *text, size_t n)
+/* The code point at text[at] (-1 for an invalid byte); *len its bytes. */
+static utf8proc_int32_t cp_at(const char *text, size_t n, size_t at, size_t *len)
 {
-	const utf8proc_option_t opt = UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
-				      UTF8PROC_STRIPMARK | UTF8PROC_COMPAT;
-	size_t i = 0;
-
-	f->len = 0;
-	fold_space(f, 0);
-	while (i < n) {
-		utf8proc_int32_t cp, out[16];
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
-						      (utf8proc_ssize_t)(n - i), &cp);
-		utf8proc_ssize_t m, j;
-		int last = 0;
-
-		if (k <= 0) { /* invalid byte: a separator */
-			fold_space(f, i);
-			i++;
-			continue;
-		}
-		if (is_barrier(cp)) {
-			/* phrases and negations never reach across "Name: value",
-			 * list separators or sentence ends */
-			fold_space(f, i);
-			fold_push(f, '\x01', i);
-			fold_push(f, ' ', i);
-			i += (size_t)k;
-			continue;
-		}
-		m = utf8proc_decompose_char(cp, out, 16, opt, &last);
-		if (is_cjk(cp))
-			fold_space(f, i); /* CJK has no spaces: one word per character */
-		for (j = 0; j < m && j < 16; j++) {
-			utf8proc_uint8_t enc[4];
-			utf8proc_ssize_t e, b;
-			if (!is_word_cp(out[j])) {
-				if (utf8proc_category(out[j]) != UTF8PROC_CATEGORY_MN)
-					fold_space(f, i);
-				continue;
-			}
-			e = utf8proc_encode_char(out[j], enc);
-			for (b = 0; b < e; b++)
-				fold_push(f, (char)enc[b], i);
-		}
-		if (is_cjk(cp))
-			fold_space(f, i + (size_t)k);
-		i += (size_t)k;
-	}
-	fold_space(f, n);
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + at,
+					      (utf8proc_ssize_t)(n - at), &cp);
+	*len = k > 0 ? (size_t)k : 1;
+	return k > 0 ? cp : -1;
 }
 
-static void fold_release(folded *f)
+/* A barrier token for each clause mark in text[from, to): the separators
+ * between two words. */
+static void words_barriers(words *w, const char *text, size_t n, size_t from, size_t to)
 {
-	free(f->s);
-	free(f->src);
-	memset(f, 0, sizeof *f);
+	size_t len;
+	for (; from < to; from += len)
+		if (is_barrier(cp_at(text, n, from, &len))) {
+			words_space(w, from);
+			words_push(w, '\x01', from);
+			words_push(w, ' ', from);
+		}
+}
+
+static void words_cut(words *w, const char *text, size_t n)
+{
+	const folder *f = &w->fold;
+	size_t i, done = 0, len = 0; /* done: original bytes up to here are cut */
+	int cjk = 0;
+
+	fold_text(&w->fold, text, n, 0);
+	w->len = 0;
+	words_space(w, 0);
+	for (i = 0; i < f->len; i++) {
+		unsigned char c = (unsigned char)f->out[i];
+		size_t at = f->map[i];
+		if (!is_word_byte(c)) {
+			words_space(w, at);
+			continue;
+		}
+		if (at >= done) { /* the first byte a character produced */
+			words_barriers(w, text, n, done, at);
+			cjk = is_cjk(cp_at(text, n, at, &len));
+			if (cjk)
+				words_space(w, at);
+			done = at + len;
+		}
+		words_push(w, (char)c, at);
+		if (cjk && (i + 1 == f->len || f->map[i + 1] != at))
+			words_space(w, done);
+	}
+	words_barriers(w, text, n, done, n);
+	words_space(w, n);
+}
+
+static void words_release(words *w)
+{
+	fold_release(&w->fold);
+	free(w->s);
+	free(w->src);
+	memset(w, 0, sizeof *w);
 }
 
 enum { P_GV, P_ROM, P_CN };
@@ -211,9 +218,11 @@ static const phrase phrases[] = {
 #define NPHRASES (sizeof phrases / sizeof phrases[0])
 
 /* Words that negate a phrase right after them, possibly through a few
- * filler words ("not the Global Version", "isn't a global version"). */
+ * filler words ("not the Global Version", "isn't a global version"). Folding
+ * drops apostrophes, so "isn't" is "isnt"; "isn" stays for "isn`t". */
 static const char *const negators[] = {
-	"not", "non", "no", "isn", "aren", "wasn", "doesn", "never", "without", "neither",
+	"not", "non", "no", "isnt", "arent", "wasnt", "doesnt", "isn", "aren", "wasn", "doesn",
+	"never", "without", "neither",
 	"nor", "nicht", "kein", "keine", "keinen", "не", "нет", "ни", "nie", "pas", "sin",
 	"nao", "ni", "ne", "niet", "geen", NULL};
 /* Comparisons name a version without claiming it ("unlike the Global
@@ -238,10 +247,10 @@ static void phrases_init(void)
 	if (folded_phrase[0])
 		return;
 	for (i = NPHRASES; i-- > 0;) { /* index 0 last: it marks "done" */
-		folded f = {0};
-		fold_text(&f, phrases[i].text, strlen(phrases[i].text));
-		folded_phrase[i] = xstrdup(f.s); /* " global version " */
-		fold_release(&f);
+		words w = {0};
+		words_cut(&w, phrases[i].text, strlen(phrases[i].text));
+		folded_phrase[i] = xstrdup(w.s); /* " global version " */
+		words_release(&w);
 	}
 }
 
@@ -255,7 +264,7 @@ static int in_list(const char *w, size_t n, const char *const *list)
 
 /* Is the phrase starting at folded offset pos (its leading space) negated
  * by the words before it? */
-static int negated(const folded *f, size_t pos)
+static int negated(const words *f, size_t pos)
 {
 	size_t end = pos; /* f->s[end] is the space before the phrase */
 	int skipped = 0;
@@ -336,7 +345,7 @@ static int vetoed(const veto *v, size_t at)
 	return 0;
 }
 
-static void scan(const folded *f, hit hits[3], const veto *v)
+static void scan(const words *f, hit hits[3], const veto *v)
 {
 	size_t i, nrom = 0, romcap = 0, (*rom)[2] = NULL;
 	char *p;
@@ -384,11 +393,11 @@ static void scan_spec_values(const char *specs, size_t n, hit hits[3], veto *v)
 					      "european", "globale", "глобальная", NULL};
 	static const char *const cn_vals[] = {"china", "cn", "chinese", "mainland china",
 					      "китайская", "chinese mainland", NULL};
+	words name = {0}, val = {0};
 	size_t i = 0;
 
 	while (i < n) {
 		size_t e = i, colon;
-		folded name = {0}, val = {0};
 		while (e < n && specs[e] != '\n' && specs[e] != ';' && specs[e] != '|')
 			e++;
 		for (colon = i; colon < e && specs[colon] != ':'; colon++)
@@ -398,8 +407,8 @@ static void scan_spec_values(const char *specs, size_t n, hit hits[3], veto *v)
 							 "non", "nein", "n a", NULL};
 			const char *const *w;
 			size_t k;
-			fold_text(&name, specs + i, colon - i);
-			fold_text(&val, specs + colon + 1, e - colon - 1);
+			words_cut(&name, specs + i, colon - i);
+			words_cut(&val, specs + colon + 1, e - colon - 1);
 			for (w = no; *w; w++)
 				if (val.len == strlen(*w) + 2 && !memcmp(val.s + 1, *w, strlen(*w)) &&
 				    v->n < 16) {
@@ -429,10 +438,10 @@ static void scan_spec_values(const char *specs, size_t n, hit hits[3], veto *v)
 				}
 			}
 		}
-		fold_release(&name);
-		fold_release(&val);
 		i = e + 1;
 	}
+	words_release(&name);
+	words_release(&val);
 }
 
 void claim_detect(const char *title, const char *specs, const char *description,
@@ -441,7 +450,7 @@ void claim_detect(const char *title, const char *specs, const char *description,
 	const char *src[3] = {title, specs, description};
 	static const char *const label[3] = {"title", "specs", "description"};
 	hit hits[3][3];
-	folded f = {0};
+	words f = {0};
 	veto v;
 	int s, k, kind_src[3];
 
@@ -454,10 +463,10 @@ void claim_detect(const char *title, const char *specs, const char *description,
 		memset(&v, 0, sizeof v);
 		if (s == 1)
 			scan_spec_values(src[s], strlen(src[s]), hits[s], &v);
-		fold_text(&f, src[s], strlen(src[s]));
+		words_cut(&f, src[s], strlen(src[s]));
 		scan(&f, hits[s], &v);
 	}
-	fold_release(&f);
+	words_release(&f);
 
 	/* Which source decides each kind: title, then specs, then description. */
 	for (k = 0; k < 3; k++) {

@@ -80,6 +80,17 @@ static const claim_case cases[] = {
 	{"Xiaomi 14 12GB 256GB, it isn't a Global Version", NULL, NULL, "none"},
 	{"Xiaomi 14 Не глобальная версия", NULL, NULL, "none"},
 	{"Xiaomi 14 Global ROM, not the Global Version", NULL, NULL, "global_rom"},
+	/* folding drops apostrophes: "isn't", "isn’t" and "isnt" negate alike */
+	{"Xiaomi 14 12GB 256GB, it isn’t a Global Version", NULL, NULL, "none"},
+	{"Xiaomi 14 12GB 256GB, it isnt a Global Version", NULL, NULL, "none"},
+	{"Xiaomi 14 12GB, these aren't Global Version phones", NULL, NULL, "none"},
+	{"Xiaomi 14 Int'l ROM 12GB", NULL, NULL, "global_rom"},
+	/* fullwidth colon and CJK brackets end a clause like ':' and '(' */
+	{"Xiaomi 14 Ultra 16/512 Scratches: No【Global Version】", NULL, NULL, "global_version"},
+	{"Xiaomi 14 faster than 13：Global Version", NULL, NULL, "global_version"},
+	{"Xiaomi 14 Global：Version 12GB", NULL, NULL, "none"},
+	/* hangul: one word per syllable, like Han and kana */
+	{"Xiaomi 14 글로벌 버전입니다", NULL, NULL, "global_version"},
 	{"Xiaomi 14 12GB", "Brand Name: Xiaomi | Global Version: No | Version: China", NULL, "china"},
 	{"Xiaomi 14 12GB", "Brand Name: Xiaomi | Global Version: Yes", NULL, "global_version"},
 	/* china */
