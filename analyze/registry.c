@@ -24,9 +24,10 @@ struct registry {
 };
 
 /* Lower-case ASCII words separated by one space, with a leading and a
- * trailing space, digits split from the letters before them; '+' stays glued to its word and a "plus" word becomes
- * one ("Pro Plus" = "Pro+"); "Xiaomi" before Mi / Redmi / POCO / Black
- * Shark is dropped, as GSMArena and titles use it inconsistently. */
+ * trailing space, digits split from the letters before them; '+' stays
+ * glued to its word and a "plus" word becomes one ("Pro Plus" = "Pro+");
+ * "Xiaomi" before Mi / Redmi / POCO / Black Shark is dropped, as GSMArena
+ * and titles use it inconsistently. The caller frees the result. */
 static char *device_norm(const char *s, size_t n)
 {
 	strbuf sb;
@@ -79,19 +80,26 @@ static int model_cmp(const void *a, const void *b)
 	return strcmp(((const model_row *)a)->number, ((const model_row *)b)->number);
 }
 
-static device_bands *device_get(registry *r, const char *name, size_t n, int create)
+/* The device whose normalised name is key, or NULL. */
+static device_bands *device_by_key(const registry *r, const char *key)
+{
+	size_t i;
+	for (i = 0; i < r->ndevices; i++)
+		if (!strcmp(r->devices[i].key, key))
+			return &r->devices[i];
+	return NULL;
+}
+
+/* The device named name[0..n), added to r if new; NULL for a name too
+ * short to match on. */
+static device_bands *device_add(registry *r, const char *name, size_t n)
 {
 	char *key = device_norm(name, n);
-	size_t i;
+	device_bands *d = device_by_key(r, key);
 
-	for (i = 0; i < r->ndevices; i++)
-		if (!strcmp(r->devices[i].key, key)) {
-			free(key);
-			return &r->devices[i];
-		}
-	if (!create || strlen(key) < 3) {
+	if (d || strlen(key) < 3) {
 		free(key);
-		return NULL;
+		return d;
 	}
 	r->devices = xrealloc(r->devices, (r->ndevices + 1) * sizeof *r->devices);
 	memset(&r->devices[r->ndevices], 0, sizeof *r->devices);
@@ -165,7 +173,7 @@ registry *registry_new(const char *datadir, gv_error *err)
 		while (*dev) {
 			size_t n = slash ? (size_t)(slash - dev) : strlen(dev);
 			if (n)
-				device_get(r, dev, n, 1);
+				device_add(r, dev, n);
 			dev += n;
 			if (slash) {
 				dev += 3;
@@ -201,7 +209,7 @@ registry *registry_new(const char *datadir, gv_error *err)
 	clte = refcsv_col(&bt, "lte_bands");
 	for (i = 0; i < bt.nrows; i++) {
 		const char *dev = refcsv_get(&bt, i, cdev), *var = refcsv_get(&bt, i, cvar);
-		device_bands *d = device_get(r, dev, strlen(dev), 1);
+		device_bands *d = device_add(r, dev, strlen(dev));
 		unsigned char *set;
 		if (!d)
 			continue;
@@ -484,16 +492,12 @@ const device_bands *registry_find_device(const registry *r, const char *text)
 const device_bands *registry_device(const registry *r, const char *name)
 {
 	char *key;
-	size_t i;
+	const device_bands *d;
 
 	if (!r || !name)
 		return NULL;
 	key = device_norm(name, strlen(name));
-	for (i = 0; i < r->ndevices; i++)
-		if (!strcmp(r->devices[i].key, key)) {
-			free(key);
-			return &r->devices[i];
-		}
+	d = device_by_key(r, key);
 	free(key);
-	return NULL;
+	return d;
 }

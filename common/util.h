@@ -54,7 +54,9 @@ void sb_add(strbuf *sb, const char *s, size_t n);
 void sb_adds(strbuf *sb, const char *s);
 void sb_addc(strbuf *sb, char c);
 void sb_addf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Hand the buffer to the caller (free() it) and reset sb. */
+/* Hand the buffer to the caller (free() it) and reset sb to a fresh empty
+ * buffer, ready for reuse: sb still owns that one, so sb_release(sb) when
+ * done with it (forgetting this leaked a buffer per device_norm call). */
 char *sb_detach(strbuf *sb);
 
 /* Case-insensitive ASCII comparison; 0 when equal. */
