@@ -159,6 +159,15 @@ static void collect_bands(const char *t, size_t a, size_t b, char *out, size_t c
 	}
 }
 
+/* A phrase in force: its flag is set, and the first such hit is kept for
+ * the excerpt. */
+static void note(int *flag, const lx_hit **first, const lx_hit *h)
+{
+	*flag = 1;
+	if (!*first)
+		*first = h;
+}
+
 void reviews_classify(const lexicon *lx, const fw_regions *fr, lx_scan *scan, const char *t, size_t n,
 		      review_result *out)
 {
@@ -180,66 +189,43 @@ void reviews_classify(const lexicon *lx, const fw_regions *fr, lx_scan *scan, co
 		case LX_COMPLAINT:
 			switch (judge(lx, scan, h)) {
 			case IN_FORCE:
-				out->complaint = 1;
 				if (w > out->strength)
 					out->strength = w;
 				collect_bands(t, h->ostart, h->oend, out->bands, sizeof out->bands);
-				if (!first_complaint)
-					first_complaint = h;
+				note(&out->complaint, &first_complaint, h);
 				break;
 			case NOISE:
-				out->noise = 1;
-				if (!first_noise)
-					first_noise = h;
+				note(&out->noise, &first_noise, h);
 				break;
 			case QUESTION:
 				break;
 			default:
-				out->negated = 1;
-				if (!first_neg)
-					first_neg = h;
+				note(&out->negated, &first_neg, h);
 			}
 			break;
-		case LX_NOT_GENUINE: case LX_CHINA_ROM:
-			if (judge(lx, scan, h) == IN_FORCE) {
-				if (h->sig == LX_NOT_GENUINE) {
-					out->not_genuine = 1;
-					if (!first_ng)
-						first_ng = h;
-				} else {
-					out->china_rom = 1;
-					if (!first_rom)
-						first_rom = h;
-				}
-			}
+		case LX_NOT_GENUINE:
+			if (judge(lx, scan, h) == IN_FORCE)
+				note(&out->not_genuine, &first_ng, h);
+			break;
+		case LX_CHINA_ROM:
+			if (judge(lx, scan, h) == IN_FORCE)
+				note(&out->china_rom, &first_rom, h);
 			break;
 		case LX_NO_PROBLEM: /* "no problems with band 20": praise when a band follows */
-			if (!sentence_is_question(scan, h->sent) && band_follows(scan, h)) {
-				out->network_ok = 1;
-				if (!first_ok)
-					first_ok = h;
-			}
+			if (!sentence_is_question(scan, h->sent) && band_follows(scan, h))
+				note(&out->network_ok, &first_ok, h);
 			break;
 		case LX_NETWORK_OK: case LX_GENUINE:
-			if (praise_in_force(scan, h)) {
-				out->network_ok = 1;
-				if (!first_ok)
-					first_ok = h;
-			}
+			if (praise_in_force(scan, h))
+				note(&out->network_ok, &first_ok, h);
 			break;
 		case LX_UNOFFICIAL:
-			if (judge(lx, scan, h) == IN_FORCE) {
-				out->unofficial = 1;
-				if (!first_unoff)
-					first_unoff = h;
-			}
+			if (judge(lx, scan, h) == IN_FORCE)
+				note(&out->unofficial, &first_unoff, h);
 			break;
 		case LX_NO_GOOGLE:
-			if (judge(lx, scan, h) == IN_FORCE) {
-				out->no_google = 1;
-				if (!first_ng_google)
-					first_ng_google = h;
-			}
+			if (judge(lx, scan, h) == IN_FORCE)
+				note(&out->no_google, &first_ng_google, h);
 			break;
 		default:
 			break;

@@ -113,9 +113,19 @@ typedef struct srow {
 	int has_rate, has_change, newly_ranked, has_prev;
 } srow;
 
-static void text_or(strbuf *p, const unsigned char *s, const char *dflt)
+/* before, then s escaped: the step every cell and label of the page is made
+ * of. */
+static void put_text(strbuf *p, const char *before, const char *s)
 {
-	html_escape(p, s ? (const char *)s : dflt);
+	sb_adds(p, before);
+	html_escape(p, s);
+}
+
+/* before, then column col of st's current row escaped (dflt when NULL). */
+static void put_col(strbuf *p, const char *before, sqlite3_stmt *st, int col, const char *dflt)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	put_text(p, before, s ? (const char *)s : dflt);
 }
 
 static void pct(strbuf *p, double v)
@@ -213,8 +223,7 @@ static void seller_link(strbuf *p, const srow *r)
 {
 	sb_adds(p, "<a href=\"#seller-");
 	html_anchor(p, r->id);
-	sb_adds(p, "\">");
-	html_escape(p, r->name[0] ? r->name : r->id);
+	put_text(p, "\">", r->name[0] ? r->name : r->id);
 	sb_adds(p, "</a>");
 }
 
@@ -258,20 +267,16 @@ static int page_head(strbuf *p, sqlite3 *db, const html_ctx *ctx, const char *no
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		sb_adds(p, "Run ");
 		sb_addf(p, "%lld", ctx->run_id);
-		sb_adds(p, " (<code>gvaudit ");
-		text_or(p, sqlite3_column_text(st, 0), "?");
-		sb_adds(p, "</code>) started ");
-		text_or(p, sqlite3_column_text(st, 2), "?");
+		put_col(p, " (<code>gvaudit ", st, 0, "?");
+		put_col(p, "</code>) started ", st, 2, "?");
 		sb_adds(p, " &middot; ");
 	}
 	sqlite3_finalize(st);
 	sb_addf(p, "written %s &middot; gvaudit %s", now, GV_VERSION);
 	if (db_prepare(db, "SELECT max(analyzed_at) FROM verdicts", &st, err) < 0)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
-		sb_adds(p, " &middot; verdicts as of ");
-		text_or(p, sqlite3_column_text(st, 0), "");
-	}
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		put_col(p, " &middot; verdicts as of ", st, 0, "");
 	sqlite3_finalize(st);
 	sb_adds(p, "</p>\n<nav class=\"noprint\"><a href=\"#sellers\">Sellers ranked</a>"
 		   "<a href=\"#markets\">Missing bands by market</a><a href=\"#evidence\">"
@@ -338,8 +343,7 @@ static void sellers_table(strbuf *p, const srow *v, size_t n, long min_claims)
 			sb_adds(p, "<td class=\"num\" data-v=\"\">&ndash;</td>");
 		sb_adds(p, "<td>");
 		seller_link(p, r);
-		sb_adds(p, " <span class=\"n\">");
-		html_escape(p, r->id);
+		put_text(p, " <span class=\"n\">", r->id);
 		sb_adds(p, "</span></td>");
 		sb_addf(p, "<td class=\"num\" data-v=\"%ld\">%ld</td>", r->listings, r->listings);
 		sb_addf(p, "<td class=\"num\" data-v=\"%ld\">%ld</td>", r->claims, r->claims);
@@ -432,10 +436,8 @@ static int seller_section(strbuf *p, sqlite3 *db, sqlite3_stmt *ls, sqlite3_stmt
 
 	sb_adds(p, "<section class=\"seller\" id=\"seller-");
 	html_anchor(p, r->id);
-	sb_adds(p, "\">\n<h3>");
-	html_escape(p, r->name[0] ? r->name : r->id);
-	sb_adds(p, " <span class=\"n\">seller ");
-	html_escape(p, r->id);
+	put_text(p, "\">\n<h3>", r->name[0] ? r->name : r->id);
+	put_text(p, " <span class=\"n\">seller ", r->id);
 	sb_adds(p, "</span></h3>\n<p>");
 	if (r->claims > 0) {
 		sb_addf(p, "%ld of %ld Global Version listings mislabelled (", r->mis, r->claims);
@@ -449,8 +451,7 @@ static int seller_section(strbuf *p, sqlite3 *db, sqlite3_stmt *ls, sqlite3_stmt
 	} else {
 		sb_addf(p, "No Global Version claims among its %ld listings. ", r->listings);
 	}
-	sb_adds(p, "Status: ");
-	html_escape(p, r->status);
+	put_text(p, "Status: ", r->status);
 	if (r->rank > 0)
 		sb_addf(p, " (rank %ld)", r->rank);
 	sb_adds(p, ".<br>Claims with evidence of China hardware, by kind:");
@@ -478,37 +479,25 @@ static int seller_section(strbuf *p, sqlite3 *db, sqlite3_stmt *ls, sqlite3_stmt
 		const char *verdict = (const char *)sqlite3_column_text(ls, 3);
 		if (shown++ == 0)
 			sb_adds(p, "<ul class=\"listings\">\n");
-		sb_adds(p, "<li><span class=\"v-");
-		html_escape(p, verdict);
-		sb_adds(p, "\">");
-		html_escape(p, verdict);
-		sb_adds(p, "</span>: <span class=\"title\">");
-		text_or(p, sqlite3_column_text(ls, 1), "");
-		sb_adds(p, "</span> <span class=\"n\">listing ");
-		html_escape(p, lid);
-		sb_adds(p, ", ship-to ");
-		text_or(p, sqlite3_column_text(ls, 2), "unknown");
+		put_text(p, "<li><span class=\"v-", verdict);
+		put_text(p, "\">", verdict);
+		put_col(p, "</span>: <span class=\"title\">", ls, 1, "");
+		put_text(p, "</span> <span class=\"n\">listing ", lid);
+		put_col(p, ", ship-to ", ls, 2, "unknown");
 		sb_addf(p, ", score %.2f", sqlite3_column_double(ls, 4));
-		if (sqlite3_column_text(ls, 5) && *sqlite3_column_text(ls, 5)) {
-			sb_adds(p, ", lacks ");
-			text_or(p, sqlite3_column_text(ls, 5), "");
-		}
+		if (sqlite3_column_text(ls, 5) && *sqlite3_column_text(ls, 5))
+			put_col(p, ", lacks ", ls, 5, "");
 		sb_adds(p, "</span>\n<ul class=\"ev\">\n");
 		sqlite3_reset(es);
 		sqlite3_bind_text(es, 1, lid, -1, SQLITE_TRANSIENT);
 		while ((rc = sqlite3_step(es)) == SQLITE_ROW) {
-			sb_adds(p, "<li><span class=\"sig\">");
-			text_or(p, sqlite3_column_text(es, 0), "");
-			sb_adds(p, "</span> (");
-			text_or(p, sqlite3_column_text(es, 1), "");
-			if (strcmp((const char *)sqlite3_column_text(es, 1), "listing")) {
-				sb_adds(p, " ");
-				text_or(p, sqlite3_column_text(es, 2), "");
-			}
+			put_col(p, "<li><span class=\"sig\">", es, 0, "");
+			put_col(p, "</span> (", es, 1, "");
+			if (strcmp((const char *)sqlite3_column_text(es, 1), "listing"))
+				put_col(p, " ", es, 2, "");
 			sb_addf(p, ", weight %+.1f)", sqlite3_column_double(es, 4));
 			if (sqlite3_column_text(es, 3)) {
-				sb_adds(p, ": <span class=\"excerpt\">&ldquo;");
-				text_or(p, sqlite3_column_text(es, 3), "");
+				put_col(p, ": <span class=\"excerpt\">&ldquo;", es, 3, "");
 				sb_adds(p, "&rdquo;</span>");
 			}
 			sb_adds(p, "</li>\n");
@@ -597,19 +586,17 @@ static void method(strbuf *p, const weights *w, long min_claims)
 		   "<tbody>\n");
 	c = refcsv_col(&w->signals, "strength");
 	for (r = 0; r < w->signals.nrows; r++) {
-		sb_adds(p, "<tr><td class=\"sig\">");
-		html_escape(p, refcsv_get(&w->signals, r, 0));
+		put_text(p, "<tr><td class=\"sig\">", refcsv_get(&w->signals, r, 0));
 		sb_addf(p, "</td><td class=\"num\">%+.1f</td><td>", w->w[r]);
 		html_escape(p, refcsv_get(&w->signals, r, c));
-		sb_adds(p, "</td><td>");
-		html_escape(p, refcsv_get(&w->signals, r, refcsv_col(&w->signals, "description")));
+		put_text(p, "</td><td>",
+			 refcsv_get(&w->signals, r, refcsv_col(&w->signals, "description")));
 		sb_adds(p, "</td></tr>\n");
 	}
 	sb_adds(p, "</tbody></table>\n<h3>Thresholds</h3>\n<table><thead><tr><th>Name</th>"
 		   "<th class=\"num\">Value</th><th>Meaning</th></tr></thead><tbody>\n");
 	for (r = 0; r < w->thresholds.nrows; r++) {
-		sb_adds(p, "<tr><td class=\"sig\">");
-		html_escape(p, refcsv_get(&w->thresholds, r, 0));
+		put_text(p, "<tr><td class=\"sig\">", refcsv_get(&w->thresholds, r, 0));
 		sb_addf(p, "</td><td class=\"num\">%g</td><td>", w->t[r]);
 		html_escape(p, refcsv_get(&w->thresholds, r,
 					  refcsv_col(&w->thresholds, "description")));
@@ -638,23 +625,17 @@ static int inputs(strbuf *p, sqlite3 *db, gv_error *err)
 				   "<th class=\"num\">Rows read</th><th class=\"num\">Stored</th>"
 				   "<th class=\"num\">Duplicates</th><th class=\"num\">Rejected</th>"
 				   "<th>Status</th><th>Ingested</th></tr></thead><tbody>\n");
-		sb_adds(p, "<tr><td><code>");
-		text_or(p, sqlite3_column_text(st, 0), "");
-		sb_adds(p, "</code></td><td>");
-		text_or(p, sqlite3_column_text(st, 1), "");
-		sb_adds(p, "</td><td class=\"fp\">");
-		text_or(p, sqlite3_column_text(st, 2), "");
+		put_col(p, "<tr><td><code>", st, 0, "");
+		put_col(p, "</code></td><td>", st, 1, "");
+		put_col(p, "</td><td class=\"fp\">", st, 2, "");
 		sb_addf(p, "</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td>"
 			   "<td class=\"num\">%lld</td><td class=\"num\">%lld</td><td>",
 			(long long)sqlite3_column_int64(st, 3), (long long)sqlite3_column_int64(st, 4),
 			(long long)sqlite3_column_int64(st, 5), (long long)sqlite3_column_int64(st, 6));
-		text_or(p, sqlite3_column_text(st, 7), "");
-		if (sqlite3_column_text(st, 8)) {
-			sb_adds(p, ": ");
-			text_or(p, sqlite3_column_text(st, 8), "");
-		}
-		sb_adds(p, "</td><td>");
-		text_or(p, sqlite3_column_text(st, 9), "");
+		put_col(p, "", st, 7, "");
+		if (sqlite3_column_text(st, 8))
+			put_col(p, ": ", st, 8, "");
+		put_col(p, "</td><td>", st, 9, "");
 		sb_adds(p, "</td></tr>\n");
 	}
 	sqlite3_finalize(st);
