@@ -20,6 +20,7 @@
 #include "ingest/header.h"
 #include "ingest/pipeline.h"
 #include "ingest/rows.h"
+#include "ingest/spool.h"
 #include "ingest/store.h"
 
 /* Rejected rows logged one by one per file; the rest are only counted (all
@@ -132,6 +133,8 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 	store *s;
 	gzin *g = NULL;
 	csvrec *r = NULL;
+	spool sp = {-1, ""};
+	const char *src = path; /* what is opened: path, or the copy of stdin for "-" */
 	off_t size = 0;
 	long long seen;
 	double t0 = now_seconds();
@@ -150,7 +153,14 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 	s = store_new(db, err);
 	if (!s)
 		goto cleanup;
-	if (fingerprint_file(path, fp, &size, &why) < 0) {
+	if (!strcmp(path, "-")) {
+		if (spool_stdin(&sp, sqlite3_db_filename(db, "main"), &why) < 0) {
+			rc = refuse(s, &f, &why, t0, t, err);
+			goto cleanup;
+		}
+		src = sp.path;
+	}
+	if (fingerprint_file(src, fp, &size, &why) < 0) {
 		rc = refuse(s, &f, &why, t0, t, err);
 		goto cleanup;
 	}
@@ -169,7 +179,7 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 		rc = 0;
 		goto cleanup;
 	}
-	g = gzin_open(path, &why);
+	g = gzin_open(src, &why);
 	if (!g) {
 		rc = refuse(s, &f, &why, t0, t, err);
 		goto cleanup;
@@ -221,5 +231,6 @@ cleanup:
 	csvrec_free(r);
 	gzin_free(g);
 	store_free(s);
+	spool_close(&sp);
 	return rc;
 }

@@ -32,8 +32,10 @@ typedef struct ingest_totals {
 	long long rows_rejected;     /* rows written to rejects */
 } ingest_totals;
 
-/* Ingest one file. Returns 0 when the file was stored or skipped, 1 when it
- * was refused (the reason is logged and recorded in ingest_files), -1 on a
+/* Ingest one file; path "-" is standard input (copied to an unlinked
+ * temporary file first, spool.h), recorded and logged as '-'. Returns 0
+ * when the file was stored or skipped, 1 when it was refused (the reason
+ * is logged and recorded in ingest_files), -1 on a
  * database error that must stop the run (err filled, naming the file; the
  * file's transaction is rolled back). Logs one line per file on stderr:
  *   ingest 'PATH': kind=K rows=N stored=N duplicates=N rejected=N seconds=S
