@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analyze/analyze.h"
 #include "cli/cli.h"
@@ -79,6 +80,27 @@ static int do_report(sqlite3 *db, const char *datadir, const cli_opts *o, long l
 	return GV_EXIT_OK;
 }
 
+/* "-" (standard input) is one dump: given once, and not a terminal (a cron
+ * line missing its pipe would wait for ever). -1 after saying why. */
+static int stdin_args(const cli_opts *o, const char *name)
+{
+	int i, n = 0;
+
+	for (i = 0; i < o->nargs; i++)
+		n += !strcmp(o->args[i], "-");
+	if (n > 1) {
+		fprintf(stderr, "gvaudit %s: '-' (standard input) given %d times; try --help\n",
+			name, n);
+		return -1;
+	}
+	if (n && isatty(STDIN_FILENO)) {
+		fprintf(stderr, "gvaudit %s: '-' reads a dump from standard input, which is a "
+				"terminal; try --help\n", name);
+		return -1;
+	}
+	return 0;
+}
+
 static int run_steps(const cli_opts *o, unsigned steps, const char *name)
 {
 	char datadir[PATH_MAX];
@@ -92,6 +114,8 @@ static int run_steps(const cli_opts *o, unsigned steps, const char *name)
 		fprintf(stderr, "gvaudit %s: no input files; try --help\n", name);
 		return GV_EXIT_USAGE;
 	}
+	if ((steps & STEP_INGEST) && stdin_args(o, name) < 0)
+		return GV_EXIT_USAGE;
 	if (!(steps & STEP_INGEST) && o->nargs > 0) {
 		fprintf(stderr, "gvaudit %s: unexpected argument '%s'; try --help\n", name,
 			o->args[0]);
@@ -159,8 +183,11 @@ const cli_command cmd_run = {
 	"[--db FILE] [--out DIR] FILE...  (ingest, analyze, report: the nightly job)",
 	"Ingest the dump FILEs (listings, reviews, Q&A; CSV or gzip CSV, kind told by\n"
 	"the header), analyse what changed and write the reports, holding the\n"
-	"database's lock throughout. The nightly cron line:\n"
-	"  gvaudit run --db /var/lib/gvaudit/gvaudit.db --out /var/www/gvaudit /srv/dumps/$(date +%F)/*.csv.gz\n",
+	"database's lock throughout. FILE '-' is one dump read from standard input,\n"
+	"shown as '-' in the log and in ingest_files. The nightly cron line:\n"
+	"  gvaudit run --db /var/lib/gvaudit/gvaudit.db --out /var/www/gvaudit /srv/dumps/$(date +%F)/*.csv.gz\n"
+	"A dump from another host, through a pipe:\n"
+	"  ssh scraper cat dumps/listings.csv.gz | gvaudit run --db gvaudit.db --out reports -\n",
 };
 
 const cli_command cmd_ingest = {
@@ -169,7 +196,11 @@ const cli_command cmd_ingest = {
 	"Load the dump FILEs into the database. Columns are matched by header name\n"
 	"(case-insensitive, aliases accepted); a file with a missing required column,\n"
 	"a corrupt gzip or an unterminated quote is refused whole; bad rows go to the\n"
-	"rejects table. A file already ingested (same content) is skipped.\n",
+	"rejects table. A file already ingested (same content) is skipped.\n"
+	"FILE '-' is one dump (CSV or gzip CSV) read from standard input: it is copied\n"
+	"to a temporary file next to the database (else $TMPDIR), deleted at once, and\n"
+	"shown as '-' in the log and in ingest_files. For example:\n"
+	"  curl -s https://scraper/dumps/reviews.csv.gz | gvaudit ingest --db gvaudit.db -\n",
 };
 
 const cli_command cmd_analyze = {
