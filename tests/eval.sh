@@ -9,6 +9,7 @@ bin=${1:-build/gvaudit}
 samples=${GVAUDIT_SAMPLES:-../shared/samples}
 [ -d "$samples/truth" ] || { echo "eval: no samples at '$samples' (set GVAUDIT_SAMPLES)" >&2; exit 2; }
 out=${EVAL_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/gvaudit-eval.XXXXXX")}
+mkdir -p "$out"
 db="$out/gvaudit.db"
 rm -f "$db" "$db-wal" "$db-shm"
 for night in "$samples"/night*/; do
