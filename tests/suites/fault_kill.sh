@@ -60,13 +60,13 @@ t0=$(date +%s.%N)
 t1=$(date +%s.%N)
 dump "$T/ref.db" "$T/ref.dump"
 ing=$(sed -n 's/.*ingest: files=.*seconds=\([0-9.]*\).*/\1/p' "$T/ref.log")
-total=$(echo "$t1 - $t0" | bc)
+total=$(awk "BEGIN { printf \"%.3f\", $t1 - $t0 }")
 echo "reference: ingest ${ing}s, whole run ${total}s"
 
 # Kill points: i:F is F of the reference's ingest time after the start;
 # a:F is F of the time after the ingest, counted from the moment the
 # killed run has stored all three files (polled), i.e. during analysis.
-ana=$(echo "$total - $ing" | bc)
+ana=$(awk "BEGIN { printf \"%.3f\", $total - $ing }")
 [ -n "${POINTS:-}" ] || POINTS="i:0.2 i:0.5 i:0.9 a:0.05 a:0.3 a:0.6"
 n=0
 for pt in $POINTS; do
@@ -77,13 +77,13 @@ for pt in $POINTS; do
 	"$GVAUDIT" run --data "$T/data" --db "$db" --out "$out" $IN 2>"$T/k$n.log" &
 	pid=$!
 	case "$pt" in
-	i:*) p=$(echo "$ing * $frac" | bc -l) ;;
+	i:*) p=$(awk "BEGIN { printf \"%.3f\", $ing * $frac }") ;;
 	a:*)
 		while kill -0 "$pid" 2>/dev/null &&
 			[ "$(q "$db" "select count(*) from ingest_files where status = 'ok'" 2>/dev/null || echo 0)" != 3 ]; do
 			sleep 0.02
 		done
-		p=$(echo "$ana * $frac" | bc -l)
+		p=$(awk "BEGIN { printf \"%.3f\", $ana * $frac }")
 		;;
 	esac
 	sleep "$p"
