@@ -67,7 +67,7 @@ echo "reference: ingest ${ing}s, whole run ${total}s"
 # a:F is F of the time after the ingest, counted from the moment the
 # killed run has stored all three files (polled), i.e. during analysis.
 ana=$(awk "BEGIN { printf \"%.3f\", $total - $ing }")
-[ -n "${POINTS:-}" ] || POINTS="i:0.2 i:0.5 i:0.9 a:0.05 a:0.3 a:0.6"
+[ -n "${POINTS:-}" ] || POINTS="i:0.2 i:0.5 i:0.9 a:0.05 a:0.25 a:0.5"
 n=0
 for pt in $POINTS; do
 	n=$((n + 1))
