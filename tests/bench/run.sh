@@ -18,7 +18,10 @@
 # peak RSS (/usr/bin/time %M), then the ratios against the targets.
 #
 # Environment:
-#   BENCH_SCALES="1 4"  scales to run (default "1 4"; RSS is compared across them)
+#   BENCH_SCALES="1 4"  scales to run (default "1 4"; RSS is compared across them).
+#                       At scale 1 a full run took ~30 min on a busy 2-core
+#                       machine (analysis ~9 min per first night); scale 4
+#                       takes hours: set BENCH_SCALES=1 when short of time.
 #   BENCH_SCALE=0.1     one scale only, for quick runs (BENCH_SCALES wins if set)
 #   BENCH_SEED=1        corpus seed
 #   BENCH_OUT=bench-out where corpora, databases and logs go (git-ignored)
@@ -160,6 +163,7 @@ bench_scale() {
 	[ "${BENCH_KEEP:-0}" = 1 ] || rm -f "$work"/a.db*
 	gv_case "night1 +fts" "$work/b.db" "$work/reports-b" "$mb1" "$c/night1"
 	fts_s=-
+	fts_na="n/a (a gvaudit run failed)"
 	if [ -n "$fts_line" ]; then
 		fts_s=$(echo "$fts_line" | field seconds)
 		fts_how="from gvaudit's log line"
@@ -173,6 +177,7 @@ bench_scale() {
 		printf "$row_fmt" "fts index" "$fts_s" "n/a" "" "" "" "" \
 			"n/a (not above run-to-run noise; $fts_how)" >>"$table"
 		fts_s=-
+		fts_na="n/a (FTS time below run-to-run noise at this scale)"
 	elif num "$fts_s"; then
 		printf "$row_fmt" "fts index" "$fts_s" \
 			"$(rate "$text_mb" "$fts_s")" \
@@ -228,7 +233,7 @@ bench_scale() {
 			# per MB: gvaudit's FTS seconds over SQLite's rebuild seconds, same text
 			ratio "fts s/MB / sqlite rebuild s/MB" "$fts_s" "$wall_fts5ref" "<=" 1.0 0
 		else
-			printf '  %-34s %8s   target <= 1.00   %s\n' "fts s/MB / sqlite rebuild s/MB" n/a "n/a (a gvaudit run failed)"
+			printf '  %-34s %8s   target <= 1.00   %s\n' "fts s/MB / sqlite rebuild s/MB" n/a "$fts_na"
 		fi
 		ratio "second night / first night (+fts)" "$wall_night2" "$wall_night1__fts" "<=" 0.25 \
 			"$status_night2"
