@@ -1,6 +1,7 @@
 /* outfile.c: see outfile.h. */
 #include "report/outfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -46,12 +47,47 @@ static mode_t current_umask(void)
 	return m;
 }
 
+/* Remove dir/.name.XXXXXX files (mkstemp's six characters) left by a run
+ * that was killed while writing its reports: nobody else would, and each
+ * kill would add one more. Only our own temporary names are touched, only
+ * plain files; other gvaudit writers are excluded by the database lock. */
+static void sweep_stale(const char *dir, const char *name)
+{
+	size_t nl = strlen(name);
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		const char *n = e->d_name, *x;
+		struct stat st;
+		strbuf path;
+		if (n[0] != '.' || strncmp(n + 1, name, nl) != 0 || n[1 + nl] != '.' ||
+		    strlen(n + 2 + nl) != 6)
+			continue;
+		for (x = n + 2 + nl; *x; x++)
+			if (!((*x >= 'A' && *x <= 'Z') || (*x >= 'a' && *x <= 'z') ||
+			      (*x >= '0' && *x <= '9')))
+				break;
+		if (*x)
+			continue;
+		sb_init(&path);
+		sb_addf(&path, "%s/%s", dir, n);
+		if (lstat(path.buf, &st) == 0 && S_ISREG(st.st_mode))
+			unlink(path.buf);
+		sb_release(&path);
+	}
+	closedir(d);
+}
+
 int outfile_open(outfile *o, const char *dir, const char *name, gv_error *err)
 {
 	strbuf sb;
 	int fd, saved;
 
 	memset(o, 0, sizeof *o);
+	sweep_stale(dir, name);
 	sb_init(&sb);
 	sb_addf(&sb, "%s/%s", dir, name);
 	o->final = sb_detach(&sb);
