@@ -65,9 +65,11 @@ echo "reference: ingest ${ing}s, whole run ${total}s"
 
 # Kill points: i:F is F of the reference's ingest time after the start;
 # a:F is F of the time after the ingest, counted from the moment the
-# killed run has stored all three files (polled), i.e. during analysis.
+# killed run has stored all three files (polled), i.e. during analysis;
+# r:0 the moment a report's temporary file appears (its temporaries must
+# not pile up in --out: the rerun removes them).
 ana=$(awk "BEGIN { printf \"%.3f\", $total - $ing }")
-[ -n "${POINTS:-}" ] || POINTS="i:0.2 i:0.5 i:0.9 a:0.05 a:0.25 a:0.5"
+[ -n "${POINTS:-}" ] || POINTS="i:0.2 i:0.5 i:0.9 a:0.05 a:0.25 a:0.5 r:0"
 n=0
 for pt in $POINTS; do
 	n=$((n + 1))
@@ -84,6 +86,14 @@ for pt in $POINTS; do
 			sleep 0.02
 		done
 		p=$(awk "BEGIN { printf \"%.3f\", $ana * $frac }")
+		;;
+	esac
+	case "$pt" in
+	r:*) # as soon as the reports are being written (a temporary file shows)
+		while kill -0 "$pid" 2>/dev/null && ! ls -A "$out" 2>/dev/null | grep -q '^\.'; do
+			:
+		done
+		p=0
 		;;
 	esac
 	sleep "$p"
