@@ -38,6 +38,7 @@ typedef struct ctx {
 	const char *run_at;
 	long long run_id;
 	sqlite3_stmt *qa, *del_ev, *ins_ev, *ins_facts, *ins_verdict;
+	sqlite3_stmt *n_rev, *n_qa, *ins_counts; /* listing_counts (schemas/006) */
 	price_ref *prices;  /* NULL when nothing is dirty */
 	evidence_list ev;
 	strbuf sb, missing;
@@ -225,6 +226,39 @@ static void dedupe(evidence_list *ev)
 	ev->n = n;
 }
 
+/* The listing's row of listing_counts: what sellers_update sums per seller
+ * instead of re-reading every review. Reviews are counted from the reviews
+ * table (covering index); complaints from the class rows the evidence just
+ * read (every review is classified by now, textsig_classify_pending);
+ * replies and evasive ones as seller_stats defines them. */
+static int store_counts(ctx *c, const char *listing_id, const textsig_counts *tc, gv_error *err)
+{
+	long long reviews = 0, replies = 0, evasive = 0;
+
+	sqlite3_reset(c->n_rev);
+	db_bind_text(c->n_rev, 1, listing_id, -1);
+	if (sqlite3_step(c->n_rev) != SQLITE_ROW)
+		return db_fail(c->db, err, "counting reviews");
+	reviews = sqlite3_column_int64(c->n_rev, 0);
+	sqlite3_reset(c->n_rev);
+	sqlite3_reset(c->n_qa);
+	db_bind_text(c->n_qa, 1, listing_id, -1);
+	if (sqlite3_step(c->n_qa) != SQLITE_ROW)
+		return db_fail(c->db, err, "counting replies");
+	replies = sqlite3_column_int64(c->n_qa, 0);
+	evasive = sqlite3_column_int64(c->n_qa, 1);
+	sqlite3_reset(c->n_qa);
+	sqlite3_reset(c->ins_counts);
+	db_bind_text(c->ins_counts, 1, listing_id, -1);
+	sqlite3_bind_int64(c->ins_counts, 2, reviews);
+	sqlite3_bind_int64(c->ins_counts, 3, tc->complaints);
+	sqlite3_bind_int64(c->ins_counts, 4, replies);
+	sqlite3_bind_int64(c->ins_counts, 5, evasive);
+	if (sqlite3_step(c->ins_counts) != SQLITE_DONE)
+		return db_fail(c->db, err, "writing listing_counts");
+	return 0;
+}
+
 static int analyze_listing(ctx *c, sqlite3_stmt *ls, analyze_totals *t, gv_error *err)
 {
 	listing_input in;
@@ -234,6 +268,7 @@ static int analyze_listing(ctx *c, sqlite3_stmt *ls, analyze_totals *t, gv_error
 	compat_grade g;
 	listing_found found;
 	score_result sr;
+	textsig_counts tc;
 	size_t i;
 	int rc;
 	char lte[1024], nr[512];
@@ -256,7 +291,8 @@ static int analyze_listing(ctx *c, sqlite3_stmt *ls, analyze_totals *t, gv_error
 	if (qa_signals(c, in.listing_id, found.device, err) < 0)
 		return -1;
 	if (textsig_listing_evidence(c->db, c->ts, &c->w, in.listing_id, in.market,
-				     found.lacks_key, &c->ev, err) < 0)
+				     found.lacks_key, &c->ev, &tc, err) < 0 ||
+	    store_counts(c, in.listing_id, &tc, err) < 0)
 		return -1;
 	dedupe(&c->ev);
 	score_listing(&c->w, cl.kind, cl.says_china, &c->ev, &sr);
@@ -349,7 +385,13 @@ static int prepare_all(ctx *c, gv_error *err)
 		       &c->ins_facts, err) < 0 ||
 	    db_prepare(c->db, "INSERT OR REPLACE INTO verdicts(listing_id, seller_id, claim, hardware, "
 			      "verdict, score, missing_bands, signals, run_id, analyzed_at) VALUES (?1, ?2, "
-			      "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &c->ins_verdict, err) < 0)
+			      "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &c->ins_verdict, err) < 0 ||
+	    db_prepare(c->db, "SELECT count(*) FROM reviews WHERE listing_id = ?1", &c->n_rev, err) < 0 ||
+	    db_prepare(c->db, "SELECT count(*), coalesce(sum(c.reply_class = 'evasive'), 0) FROM qa q "
+			      "LEFT JOIN qa_classes c ON c.qa_id = q.qa_id WHERE q.listing_id = ?1 "
+			      "AND trim(coalesce(q.answer, '')) <> ''", &c->n_qa, err) < 0 ||
+	    db_prepare(c->db, "INSERT OR REPLACE INTO listing_counts(listing_id, reviews, complaints, "
+			      "replies, evasive) VALUES (?1, ?2, ?3, ?4, ?5)", &c->ins_counts, err) < 0)
 		return -1;
 	return 0;
 }
@@ -361,7 +403,13 @@ static void finalize_all(ctx *c)
 	sqlite3_finalize(c->ins_ev);
 	sqlite3_finalize(c->ins_facts);
 	sqlite3_finalize(c->ins_verdict);
+	sqlite3_finalize(c->n_rev);
+	sqlite3_finalize(c->n_qa);
+	sqlite3_finalize(c->ins_counts);
 	c->qa = c->del_ev = c->ins_ev = c->ins_facts = c->ins_verdict = NULL;
+	c->n_rev = c->n_qa = c->ins_counts = NULL;
+	if (c->ts)
+		textsig_finalize(c->ts);
 }
 
 int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error *err)

@@ -83,8 +83,8 @@ void sellers_rank(seller_rank *v, size_t n, long min_claims)
 /* Counts per seller, in the order of the columns of struct fig. Claims are
  * verdicts whose claim is global_version; evidence kinds count claims with
  * at least one China-pointing (weight > 0) piece of evidence of that kind;
- * complaint and evasive rates cover all of the seller's listings. The two
- * %s are the rc and qe common table expressions below. */
+ * complaint and evasive rates cover all of the seller's listings. The four
+ * %s are the rv, rc, qv and qe common table expressions below. */
 static const char COUNT_SQL_FMT[] =
 	"WITH sel AS (SELECT seller_id FROM listings UNION SELECT seller_id FROM verdicts),\n"
 	"names AS (SELECT seller_id, seller_name FROM (SELECT seller_id, seller_name,\n"
@@ -106,13 +106,10 @@ static const char COUNT_SQL_FMT[] =
 	"  count(DISTINCT CASE WHEN e.kind = 'evasive' THEN e.listing_id END) AS evasive\n"
 	"  FROM v_evidence e JOIN verdicts v ON v.listing_id = e.listing_id\n"
 	"  WHERE v.claim = 'global_version' AND e.weight > 0 GROUP BY v.seller_id),\n"
-	"rv AS (SELECT l.seller_id, count(*) AS n FROM reviews r\n"
-	"  JOIN listings l ON l.listing_id = r.listing_id GROUP BY l.seller_id),\n"
-	"%s,\n" /* rc: complaints, RC_CLASSES or RC_EVIDENCE */
-	"qv AS (SELECT l.seller_id, count(*) AS n FROM qa q JOIN listings l\n"
-	"  ON l.listing_id = q.listing_id WHERE trim(coalesce(q.answer, '')) <> ''\n"
-	"  GROUP BY l.seller_id),\n"
-	"%s\n" /* qe: evasive replies, QE_CLASSES or QE_EVIDENCE */
+	"%s,\n" /* rv: reviews, RV_ROWS or RV_COUNTS */
+	"%s,\n" /* rc: complaints, RC_CLASSES, RC_EVIDENCE or RC_COUNTS */
+	"%s,\n" /* qv: answered questions, QV_ROWS or QV_COUNTS */
+	"%s\n" /* qe: evasive replies, QE_CLASSES, QE_EVIDENCE or QE_COUNTS */
 	"SELECT sel.seller_id, names.seller_name, coalesce(lc.n, 0),\n"
 	"  coalesce(vc.claims, 0), coalesce(vc.mis, 0), coalesce(vc.sus, 0),\n"
 	"  coalesce(vc.unv, 0), coalesce(vc.con, 0),\n"
@@ -130,6 +127,13 @@ static const char COUNT_SQL_FMT[] =
  * (review_classes, qa_classes) where a row has been classified, else from
  * the evidence that fired on that row; the _EVIDENCE forms serve databases
  * without the class tables. */
+static const char RV_ROWS[] =
+	"rv AS (SELECT l.seller_id, count(*) AS n FROM reviews r\n"
+	"  JOIN listings l ON l.listing_id = r.listing_id GROUP BY l.seller_id)";
+static const char QV_ROWS[] =
+	"qv AS (SELECT l.seller_id, count(*) AS n FROM qa q JOIN listings l\n"
+	"  ON l.listing_id = q.listing_id WHERE trim(coalesce(q.answer, '')) <> ''\n"
+	"  GROUP BY l.seller_id)";
 static const char RC_CLASSES[] =
 	"rc AS (SELECT l.seller_id, count(*) AS n FROM reviews r\n"
 	"  JOIN listings l ON l.listing_id = r.listing_id\n"
@@ -150,6 +154,52 @@ static const char QE_CLASSES[] =
 static const char QE_EVIDENCE[] =
 	"qe AS (SELECT seller_id, count(DISTINCT source_id) AS n FROM v_evidence\n"
 	"  WHERE source = 'qa' AND signal = 'qa_evasive' GROUP BY seller_id)";
+
+/* The same four figures from the per-listing counts of schema 006
+ * (listing_counts, written by the analysis of each listing): a listing
+ * with a row there and not waiting in dirty_listings adds its counts
+ * (cnt); any other listing (never analysed, or new reviews or answers
+ * since: an analysis that stopped early, verdicts loaded by hand) is
+ * counted row by row exactly as RV_ROWS, RC_CLASSES, QV_ROWS, QE_CLASSES
+ * do (slow). So a night that re-analyses a tenth of the listings reads a
+ * tenth of the reviews, and the figures are the same either way. */
+static const char RV_COUNTS[] =
+	"slow AS (SELECT l.listing_id, l.seller_id FROM listings l\n"
+	"  WHERE l.listing_id IN (SELECT listing_id FROM dirty_listings)\n"
+	"  OR NOT EXISTS (SELECT 1 FROM listing_counts k WHERE k.listing_id = l.listing_id)),\n"
+	"cnt AS (SELECT l.seller_id, sum(k.reviews) AS rv, sum(k.complaints) AS rc,\n"
+	"  sum(k.replies) AS qv, sum(k.evasive) AS qe\n"
+	"  FROM listings l JOIN listing_counts k ON k.listing_id = l.listing_id\n"
+	"  WHERE l.listing_id NOT IN (SELECT listing_id FROM dirty_listings)\n"
+	"  GROUP BY l.seller_id),\n"
+	"rv AS (SELECT seller_id, sum(n) AS n FROM (SELECT seller_id, rv AS n FROM cnt\n"
+	"  UNION ALL SELECT s.seller_id, count(*) FROM slow s\n"
+	"  JOIN reviews r ON r.listing_id = s.listing_id GROUP BY s.seller_id)\n"
+	"  GROUP BY seller_id)";
+static const char RC_COUNTS[] =
+	"rc AS (SELECT seller_id, sum(n) AS n FROM (SELECT seller_id, rc AS n FROM cnt\n"
+	"  UNION ALL SELECT s.seller_id, count(*) FROM slow s\n"
+	"  JOIN reviews r ON r.listing_id = s.listing_id\n"
+	"  LEFT JOIN review_classes c ON c.review_id = r.review_id\n"
+	"  WHERE CASE WHEN c.review_id IS NOT NULL THEN c.complaint = 1 OR c.not_genuine = 1\n"
+	"  ELSE r.review_id IN (SELECT source_id FROM v_evidence WHERE source = 'review'\n"
+	"  AND kind = 'reviews' AND weight > 0) END GROUP BY s.seller_id)\n"
+	"  GROUP BY seller_id)";
+static const char QV_COUNTS[] =
+	"qv AS (SELECT seller_id, sum(n) AS n FROM (SELECT seller_id, qv AS n FROM cnt\n"
+	"  UNION ALL SELECT s.seller_id, count(*) FROM slow s\n"
+	"  JOIN qa q ON q.listing_id = s.listing_id\n"
+	"  WHERE trim(coalesce(q.answer, '')) <> '' GROUP BY s.seller_id)\n"
+	"  GROUP BY seller_id)";
+static const char QE_COUNTS[] =
+	"qe AS (SELECT seller_id, sum(n) AS n FROM (SELECT seller_id, qe AS n FROM cnt\n"
+	"  UNION ALL SELECT s.seller_id, count(*) FROM slow s\n"
+	"  JOIN qa q ON q.listing_id = s.listing_id\n"
+	"  LEFT JOIN qa_classes c ON c.qa_id = q.qa_id\n"
+	"  WHERE trim(coalesce(q.answer, '')) <> '' AND CASE WHEN c.qa_id IS NOT NULL\n"
+	"  THEN c.reply_class = 'evasive' ELSE q.qa_id IN (SELECT source_id FROM v_evidence\n"
+	"  WHERE source = 'qa' AND signal = 'qa_evasive') END GROUP BY s.seller_id)\n"
+	"  GROUP BY seller_id)";
 
 static int has_table(sqlite3 *db, const char *name)
 {
@@ -278,8 +328,13 @@ int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *er
 		       : SELLERS_MIN_CLAIMS_DEFAULT;
 	utc_now_iso(now, sizeof now);
 	sb_init(&sql);
-	sb_addf(&sql, COUNT_SQL_FMT, has_table(db, "review_classes") ? RC_CLASSES : RC_EVIDENCE,
-		has_table(db, "qa_classes") ? QE_CLASSES : QE_EVIDENCE);
+	if (has_table(db, "listing_counts") && has_table(db, "review_classes") &&
+	    has_table(db, "qa_classes"))
+		sb_addf(&sql, COUNT_SQL_FMT, RV_COUNTS, RC_COUNTS, QV_COUNTS, QE_COUNTS);
+	else
+		sb_addf(&sql, COUNT_SQL_FMT, RV_ROWS,
+			has_table(db, "review_classes") ? RC_CLASSES : RC_EVIDENCE, QV_ROWS,
+			has_table(db, "qa_classes") ? QE_CLASSES : QE_EVIDENCE);
 	rc = db_prepare(db, sql.buf, &st, err);
 	sb_release(&sql);
 	if (rc < 0)

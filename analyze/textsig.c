@@ -52,6 +52,10 @@ struct textsig {
 	markets mk;      /* for "reviewer in the listing's market"; may be empty */
 	int have_mk;
 	char fp[33];
+	/* Listing evidence: prepared on first use against db, kept for the
+	 * run (textsig_listing_evidence runs once per listing). */
+	sqlite3 *db;
+	sqlite3_stmt *rev, *qa;
 };
 
 textsig *textsig_new(const char *datadir, gv_error *err)
@@ -86,10 +90,19 @@ void textsig_free(textsig *ts)
 {
 	if (!ts)
 		return;
+	textsig_finalize(ts);
 	lexicon_release(&ts->lx);
 	fw_regions_release(&ts->fr);
 	markets_release(&ts->mk);
 	free(ts);
+}
+
+void textsig_finalize(textsig *ts)
+{
+	sqlite3_finalize(ts->rev);
+	sqlite3_finalize(ts->qa);
+	ts->rev = ts->qa = NULL;
+	ts->db = NULL;
 }
 
 const char *textsig_fingerprint(const textsig *ts)
@@ -142,6 +155,7 @@ static void bind_review(const textsig *ts, lx_scan *scan, sqlite3_stmt *sel, sql
 	reviews_classify(&ts->lx, &ts->fr, scan, text ? text : "", text ? n : 0, &r);
 	sqlite3_bind_int64(ins, 4, sqlite3_column_int64(sel, 3));
 	db_bind_text(ins, 5, reviews_class_name(r.cls), -1);
+	db_bind_text(ins, 22, col_text(sel, 4), -1);
 	sqlite3_bind_int(ins, 6, r.complaint);
 	sqlite3_bind_int(ins, 7, r.negated);
 	sqlite3_bind_int(ins, 8, r.noise);
@@ -193,13 +207,13 @@ static const text_kind review_kind = {
 	"LEFT JOIN review_classes c ON c.review_id = r.review_id "
 	"WHERE c.review_id IS NULL OR c.lexicon <> ?1 "
 	"OR c.text_len <> coalesce(length(r.text), 0)",
-	"SELECT r.review_id, r.listing_id, r.text, coalesce(length(r.text), 0) "
+	"SELECT r.review_id, r.listing_id, r.text, coalesce(length(r.text), 0), r.country "
 	"FROM textsig_pending p JOIN reviews r ON r.rowid = p.rid",
 	"INSERT OR REPLACE INTO review_classes(review_id, listing_id, lexicon, text_len, "
 	"class, complaint, negated, noise, network_ok, not_genuine, china_rom, no_google, "
 	"unofficial, strength, bands, fw_version, fw_region, fw_branch, excerpt, model_number, "
-	"model_region) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-	"?16, ?17, ?18, ?19, ?20, ?21)",
+	"model_region, country) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
 	bind_review,
 };
 
@@ -367,11 +381,30 @@ static const char *const group_signal[G_N] = {
 	"qa_honest_china", "qa_evasive", "qa_direct_global", "qa_claim_only",
 };
 
-int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
+/* Prepare the listing statements once per database handle. */
+static int prepare_listing(sqlite3 *db, textsig *ts, gv_error *err)
+{
+	if (ts->db == db && ts->rev && ts->qa)
+		return 0;
+	textsig_finalize(ts);
+	if (db_prepare(db, "SELECT review_id, class, complaint, network_ok, not_genuine, "
+			   "china_rom, no_google, unofficial, strength, fw_region, excerpt, country, model_region "
+			   "FROM review_classes WHERE listing_id = ?1 ORDER BY review_id", &ts->rev, err) < 0 ||
+	    db_prepare(db, "SELECT qa_id, question_kind, reply_class, reply_detail, excerpt "
+			   "FROM qa_classes WHERE listing_id = ?1 ORDER BY qa_id", &ts->qa, err) < 0) {
+		textsig_finalize(ts);
+		return -1;
+	}
+	ts->db = db;
+	return 0;
+}
+
+int textsig_listing_evidence(sqlite3 *db, textsig *ts, const weights *w,
 			     const char *listing_id, const char *mkt, int lacks_key,
-			     evidence_list *ev, gv_error *err)
+			     evidence_list *ev, textsig_counts *counts, gv_error *err)
 {
 	sqlite3_stmt *st = NULL;
+	long ncomplaints = 0;
 	group g[G_N];
 	long nreviews = 0, nanswered = 0;
 	int rc = -1, s, i;
@@ -382,15 +415,15 @@ int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
 		g[i].signal = group_signal[i];
 		g[i].source = i >= G_QA_HONEST ? EV_QA : EV_REVIEW;
 	}
-	if (db_prepare(db, "SELECT c.review_id, c.class, c.complaint, c.network_ok, c.not_genuine, "
-			   "c.china_rom, c.no_google, c.unofficial, c.strength, c.fw_region, c.excerpt, r.country, c.model_region "
-			   "FROM review_classes c LEFT JOIN reviews r ON r.review_id = c.review_id "
-			   "WHERE c.listing_id = ?1 ORDER BY c.review_id", &st, err) < 0)
+	if (prepare_listing(db, ts, err) < 0)
 		goto cleanup;
+	st = ts->rev;
+	sqlite3_reset(st);
 	db_bind_text(st, 1, listing_id, -1);
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = col_text(st, 0), *ex = col_text(st, 10), *fwr = col_text(st, 9);
 		nreviews++;
+		ncomplaints += sqlite3_column_int(st, 2) == 1 || sqlite3_column_int(st, 4) == 1;
 		if (nreviews > MAXROWS)
 			continue;
 		if (sqlite3_column_int(st, 2)) {
@@ -424,12 +457,9 @@ int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
 		db_fail(db, err, "reading review classes");
 		goto cleanup;
 	}
-	sqlite3_finalize(st);
-	st = NULL;
-
-	if (db_prepare(db, "SELECT qa_id, question_kind, reply_class, reply_detail, excerpt "
-			   "FROM qa_classes WHERE listing_id = ?1 ORDER BY qa_id", &st, err) < 0)
-		goto cleanup;
+	sqlite3_reset(st);
+	st = ts->qa;
+	sqlite3_reset(st);
 	db_bind_text(st, 1, listing_id, -1);
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = col_text(st, 0), *kind = col_text(st, 1), *cls = col_text(st, 2),
@@ -451,6 +481,12 @@ int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
 	if (s != SQLITE_DONE) {
 		db_fail(db, err, "reading q&a classes");
 		goto cleanup;
+	}
+	sqlite3_reset(st);
+	st = NULL;
+	if (counts) {
+		counts->reviews = nreviews;
+		counts->complaints = ncomplaints;
 	}
 
 	share = nreviews ? (double)g[G_COMPLAINT].n / (double)nreviews : 0.0;
@@ -479,7 +515,8 @@ int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
 	}
 	rc = 0;
 cleanup:
-	sqlite3_finalize(st);
+	if (st)
+		sqlite3_reset(st);
 	for (i = 0; i < G_N; i++)
 		free(g[i].v);
 	return rc;

@@ -24,23 +24,37 @@ void textsig_free(textsig *ts);
 /* Fingerprint of the loaded lexicon (32 hex digits + NUL). */
 const char *textsig_fingerprint(const textsig *ts);
 
+/* Finalize the statements textsig_listing_evidence keeps prepared (before
+ * the database is closed; textsig_free does it too). */
+void textsig_finalize(textsig *ts);
+
 /* Classify every review and Q&A row not yet classified with this lexicon
  * (new rows, or all rows after the lexicon changed) and add their listings to
  * dirty_listings. Runs inside the caller's transaction. 0 or -1 with err. */
 int textsig_classify_pending(sqlite3 *db, const textsig *ts, gv_error *err);
 
+/* Per-listing counts for the seller figures (schemas/006: listing_counts):
+ * review class rows of the listing and, of those, complaint = 1 or
+ * not_genuine = 1. */
+typedef struct textsig_counts {
+	long reviews;
+	long complaints;
+} textsig_counts;
+
 /* Append the review and Q&A evidence of one listing to ev, weighted with w.
  * market is the listing's ship-to country (may be NULL); lacks_key is 1 when
  * the listing's band list is known to lack key bands of that market, 0 when
- * it has them all, -1 when unknown. 0 or -1 with err.
+ * it has them all, -1 when unknown; counts, when not NULL, receives the
+ * listing's review counts. The statements are prepared on the first call
+ * and kept in ts (textsig_finalize). 0 or -1 with err.
  * Signals: review_network_complaints, review_not_genuine, review_model_china,
  * review_firmware_cn, review_firmware_global, review_china_rom,
  * review_unofficial_rom, review_no_google, review_network_ok,
  * qa_honest_china, qa_evasive, qa_direct_global, qa_claim_only; one entry
  * per supporting review / reply, the entries of a signal summing to that
  * signal's listing total (formulas at the top of textsig.c). */
-int textsig_listing_evidence(sqlite3 *db, const textsig *ts, const weights *w,
+int textsig_listing_evidence(sqlite3 *db, textsig *ts, const weights *w,
 			     const char *listing_id, const char *market, int lacks_key,
-			     evidence_list *ev, gv_error *err);
+			     evidence_list *ev, textsig_counts *counts, gv_error *err);
 
 #endif

@@ -144,7 +144,7 @@ Test(textsig, complaints_weighed_by_number_and_share)
 	cr_assert_gt(full, 0.0);
 
 	evidence_list_init(&ev);
-	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "ONE", "AU", -1, &ev, &err), 0, "%s", err.msg);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "ONE", "AU", -1, &ev, NULL, &err), 0, "%s", err.msg);
 	one = sum_signal(&ev, "review_network_complaints", &rows);
 	cr_expect_eq(rows, 1);
 	cr_expect_lt(one, full / 2.0 + 1e-9, "one complaint is not proof: %g", one);
@@ -153,22 +153,22 @@ Test(textsig, complaints_weighed_by_number_and_share)
 	cr_expect_str_eq(ev.v[0].excerpt, "Only 3G in my town, no B28.");
 
 	evidence_list_reset(&ev);
-	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "TWO", "AU", -1, &ev, &err), 0, "%s", err.msg);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "TWO", "AU", -1, &ev, NULL, &err), 0, "%s", err.msg);
 	two = sum_signal(&ev, "review_network_complaints", &rows);
 	cr_expect_eq(rows, 2, "one evidence row per complaint");
 	cr_expect_float_eq(two, full, 1e-9, "two complaints out of ten reach the full weight: %g", two);
 
 	evidence_list_reset(&ev);
-	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "BIG", "AU", -1, &ev, &err), 0, "%s", err.msg);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "BIG", "AU", -1, &ev, NULL, &err), 0, "%s", err.msg);
 	cr_expect_float_eq(sum_signal(&ev, "review_network_complaints", &rows), full, 1e-9);
 	cr_expect_eq(rows, 5);
 	evidence_list_reset(&ev);
-	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "BG2", "AU", -1, &ev, &err), 0, "%s", err.msg);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "BG2", "AU", -1, &ev, NULL, &err), 0, "%s", err.msg);
 	cr_expect_lt(sum_signal(&ev, "review_network_complaints", &rows), full * 0.7,
 		     "two complaints in 99 reviews are not two in 10");
 
 	evidence_list_reset(&ev);
-	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "KEY", "AU", 0, &ev, &err), 0, "%s", err.msg);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "KEY", "AU", 0, &ev, NULL, &err), 0, "%s", err.msg);
 	many = sum_signal(&ev, "review_network_complaints", &rows);
 	cr_expect_lt(many, full, "a band list with every key band weakens complaints: %g", many);
 
@@ -177,14 +177,14 @@ Test(textsig, complaints_weighed_by_number_and_share)
 	     "('f1', 'MOD', 'Came with OS1.0.6.0.UNCCNXM, so it is a China ROM.')");
 	cr_assert_eq(textsig_classify_pending(DB, TS, &err), 0, "%s", err.msg);
 	evidence_list_reset(&ev);
-	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "MOD", NULL, -1, &ev, &err), 0, "%s", err.msg);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "MOD", NULL, -1, &ev, NULL, &err), 0, "%s", err.msg);
 	cr_expect_float_eq(sum_signal(&ev, "review_model_china", &rows), weights_get(&W, "review_model_china"), 1e-9);
 	cr_expect_float_eq(sum_signal(&ev, "review_firmware_cn", &rows), weights_get(&W, "review_firmware_cn"), 1e-9);
 	cr_expect_eq(count("SELECT count(*) FROM review_classes WHERE review_id = 'f1' AND fw_region = 'CN' "
 			   "AND fw_version = 'OS1.0.6.0.UNCCNXM' AND fw_branch = 'stable'"), 1);
 
 	evidence_list_reset(&ev);
-	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "NEG", "AU", -1, &ev, &err), 0, "%s", err.msg);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "NEG", "AU", -1, &ev, NULL, &err), 0, "%s", err.msg);
 	cr_expect_eq(evidence_has(&ev, "review_network_complaints"), 0, "negated and passing complaints");
 	cr_expect_eq(evidence_has(&ev, "review_network_ok"), 1);
 	cr_expect_lt(evidence_score(&ev), 0.0);
@@ -204,19 +204,19 @@ Test(textsig, qa_evidence)
 	     "('c1', 'C', 'Does it have band 20?', 'Yes, Global Version.')");
 	cr_assert_eq(textsig_classify_pending(DB, TS, &err), 0, "%s", err.msg);
 	evidence_list_init(&ev);
-	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "Q", NULL, -1, &ev, &err), 0, "%s", err.msg);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "Q", NULL, -1, &ev, NULL, &err), 0, "%s", err.msg);
 	cr_expect_float_eq(sum_signal(&ev, "qa_evasive", &rows), weights_get(&W, "qa_evasive"), 1e-9);
 	cr_expect_eq(rows, 2);
 	cr_expect_eq(ev.v[0].source, EV_QA);
 	evidence_list_reset(&ev);
-	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "H", NULL, -1, &ev, &err), 0, "%s", err.msg);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "H", NULL, -1, &ev, NULL, &err), 0, "%s", err.msg);
 	cr_expect_float_eq(sum_signal(&ev, "qa_honest_china", &rows), weights_get(&W, "qa_honest_china"), 1e-9);
 	evidence_list_reset(&ev);
-	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "D", NULL, -1, &ev, &err), 0, "%s", err.msg);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "D", NULL, -1, &ev, NULL, &err), 0, "%s", err.msg);
 	cr_expect_eq(evidence_has(&ev, "qa_direct_global"), 1);
 	cr_expect_lt(evidence_score(&ev), 0.0);
 	evidence_list_reset(&ev);
-	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "C", NULL, -1, &ev, &err), 0, "%s", err.msg);
+	cr_assert_eq(textsig_listing_evidence(DB, TS, &W, "C", NULL, -1, &ev, NULL, &err), 0, "%s", err.msg);
 	cr_expect_eq(evidence_has(&ev, "qa_claim_only"), 1);
 	cr_expect_eq(evidence_has(&ev, "qa_direct_global"), 0, "a bare claim is no direct answer");
 	evidence_list_release(&ev);
