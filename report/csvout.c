@@ -25,7 +25,7 @@ int csv_is_formula(const char *s)
 
 void csv_field(strbuf *out, const char *s, int neutralise)
 {
-	const char *p;
+	const char *p, *q;
 	int quote;
 
 	if (!s)
@@ -35,11 +35,13 @@ void csv_field(strbuf *out, const char *s, int neutralise)
 		sb_addc(out, '"');
 	if (neutralise && csv_is_formula(s))
 		sb_addc(out, '\'');
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			sb_addc(out, '"');
-		sb_addc(out, *p);
+	/* Runs between quotes in one copy each (a byte at a time was a tenth
+	 * of the report's time); each quote is doubled. */
+	for (p = s; (q = strchr(p, '"')) != NULL; p = q + 1) {
+		sb_add(out, p, (size_t)(q - p) + 1);
+		sb_addc(out, '"');
 	}
+	sb_adds(out, p);
 	if (quote)
 		sb_addc(out, '"');
 }
