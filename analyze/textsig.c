@@ -142,6 +142,7 @@ typedef struct text_kind {
 	const char *pending; /* rowids to (re)classify into textsig_pending; ?1 = fingerprint */
 	const char *select;  /* those rows: id, listing_id, then what bind reads */
 	const char *insert;  /* a class row: ?1 id, ?2 listing_id, ?3 fingerprint, ?4... from bind */
+	const char *dirty;   /* the listings of the rows in textsig_pending into dirty_listings */
 	/* Classify the current row of sel and bind ?4... of ins. */
 	void (*bind)(const textsig *ts, lx_scan *scan, sqlite3_stmt *sel, sqlite3_stmt *ins);
 } text_kind;
@@ -214,6 +215,8 @@ static const text_kind review_kind = {
 	"unofficial, strength, bands, fw_version, fw_region, fw_branch, excerpt, model_number, "
 	"model_region, country) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 	"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+	"INSERT OR IGNORE INTO dirty_listings(listing_id) "
+	"SELECT r.listing_id FROM textsig_pending p JOIN reviews r ON r.rowid = p.rid",
 	bind_review,
 };
 
@@ -229,13 +232,16 @@ static const text_kind qa_kind = {
 	"INSERT OR REPLACE INTO qa_classes(qa_id, listing_id, lexicon, text_len, "
 	"question_kind, reply_class, reply_detail, model_number, asked_band, excerpt) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	"INSERT OR IGNORE INTO dirty_listings(listing_id) "
+	"SELECT q.listing_id FROM textsig_pending p JOIN qa q ON q.rowid = p.rid",
 	bind_qa,
 };
 
 /* Classify the rows of one kind that have no class under this fingerprint
- * (or whose text changed length), mark their listings dirty, add to *count. */
+ * (or whose text changed length), mark their listings dirty (one statement
+ * for all of them, not one per row), add to *count. */
 static int classify_kind(sqlite3 *db, const textsig *ts, const text_kind *k, lx_scan *scan,
-			 sqlite3_stmt *dirty, long *count, gv_error *err)
+			 long *count, gv_error *err)
 {
 	sqlite3_stmt *sel = NULL, *ins = NULL;
 	char doing[64];
@@ -266,12 +272,6 @@ static int classify_kind(sqlite3 *db, const textsig *ts, const text_kind *k, lx_
 			db_fail(db, err, doing);
 			goto cleanup;
 		}
-		sqlite3_reset(dirty);
-		db_bind_text(dirty, 1, col_text(sel, 1), -1);
-		if (sqlite3_step(dirty) != SQLITE_DONE) {
-			db_fail(db, err, "marking a listing dirty");
-			goto cleanup;
-		}
 		(*count)++;
 	}
 	if (s != SQLITE_DONE) {
@@ -279,6 +279,8 @@ static int classify_kind(sqlite3 *db, const textsig *ts, const text_kind *k, lx_
 		db_fail(db, err, doing);
 		goto cleanup;
 	}
+	if (db_exec(db, k->dirty, err) < 0)
+		goto cleanup;
 	rc = 0;
 cleanup:
 	sqlite3_finalize(sel);
@@ -288,17 +290,14 @@ cleanup:
 
 int textsig_classify_pending(sqlite3 *db, const textsig *ts, gv_error *err)
 {
-	sqlite3_stmt *dirty = NULL;
 	lx_scan scan;
 	long nrev = 0, nqa = 0;
 	double t0 = now_seconds();
 	int rc = -1;
 
 	lx_scan_init(&scan);
-	if (db_prepare(db, "INSERT OR IGNORE INTO dirty_listings(listing_id) VALUES (?1)", &dirty, err) < 0)
-		goto cleanup;
-	if (classify_kind(db, ts, &review_kind, &scan, dirty, &nrev, err) < 0 ||
-	    classify_kind(db, ts, &qa_kind, &scan, dirty, &nqa, err) < 0)
+	if (classify_kind(db, ts, &review_kind, &scan, &nrev, err) < 0 ||
+	    classify_kind(db, ts, &qa_kind, &scan, &nqa, err) < 0)
 		goto cleanup;
 	if (db_exec(db, "DELETE FROM textsig_pending", err) < 0)
 		goto cleanup;
@@ -307,7 +306,6 @@ int textsig_classify_pending(sqlite3 *db, const textsig *ts, gv_error *err)
 			 ts->fp, now_seconds() - t0);
 	rc = 0;
 cleanup:
-	sqlite3_finalize(dirty);
 	lx_scan_release(&scan);
 	return rc;
 }
