@@ -28,6 +28,7 @@
  * inputs: stored verdicts are then recomputed like after a data change. */
 #define ANALYZE_LOGIC "analyze-logic-1"
 #define META_FINGERPRINT "analyze_fingerprint"
+#define META_PRICE_KEYS "price_keys" /* '1': listing_prices covers every listing */
 
 typedef struct ctx {
 	sqlite3 *db;
@@ -138,18 +139,33 @@ static void parse_listing_bands(const listing_input *in, bands *b)
 }
 
 /* The price reference: every priced listing whose own text shows no China
- * hardware, by device, memory and currency (analyze/price.h). */
+ * hardware, by device, memory and currency (analyze/price.h). Each
+ * listing's key is kept in listing_prices (schemas/007): only the dirty
+ * listings are worked out again (all of them the first time, meta
+ * price_keys unset), then the reference is read back from the table. The
+ * medians do not depend on the order the prices are added in. */
 static int build_prices(ctx *c, gv_error *err)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = NULL, *ins = NULL;
 	evidence_list scratch;
-	int rc;
+	char *done = db_meta_get(c->db, META_PRICE_KEYS);
+	int rc = SQLITE_ERROR, ret = -1, all = !done || strcmp(done, "1") != 0;
 
+	free(done);
 	c->prices = price_ref_new();
 	evidence_list_init(&scratch);
-	if (db_prepare(c->db, "SELECT listing_id, title, specs, description, price, currency "
-			      "FROM listings WHERE price > 0 AND currency IS NOT NULL", &st, err) < 0)
-		return -1;
+	if (db_exec(c->db, all ? "DELETE FROM listing_prices"
+			       : "DELETE FROM listing_prices WHERE listing_id IN "
+				 "(SELECT listing_id FROM dirty_listings)", err) < 0 ||
+	    db_prepare(c->db, all ? "SELECT listing_id, title, specs, description, price, currency "
+				    "FROM listings WHERE price > 0 AND currency IS NOT NULL"
+				  : "SELECT l.listing_id, l.title, l.specs, l.description, l.price, "
+				    "l.currency FROM dirty_listings d JOIN listings l "
+				    "ON l.listing_id = d.listing_id "
+				    "WHERE l.price > 0 AND l.currency IS NOT NULL", &st, err) < 0 ||
+	    db_prepare(c->db, "INSERT INTO listing_prices(listing_id, key, price) VALUES (?1, ?2, ?3)",
+		       &ins, err) < 0)
+		goto cleanup;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		listing_input in;
 		claim_result cl;
@@ -167,15 +183,40 @@ static int build_prices(ctx *c, gv_error *err)
 		listing_signals(c->reg, &c->w, &in, &cl, &b, NULL, COMPAT_UNKNOWN, "", &found, &scratch);
 		if (cl.says_china || found.bands_china || found.model.cls == MODEL_CHINA)
 			continue;
-		if (price_key(found.device, in.title, col(st, 5), key, sizeof key))
-			price_ref_add(c->prices, key, sqlite3_column_double(st, 4));
+		if (!price_key(found.device, in.title, col(st, 5), key, sizeof key))
+			continue;
+		sqlite3_reset(ins);
+		db_bind_text(ins, 1, in.listing_id, -1);
+		db_bind_text(ins, 2, key, -1);
+		sqlite3_bind_double(ins, 3, sqlite3_column_double(st, 4));
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			db_fail(c->db, err, "writing listing_prices");
+			goto cleanup;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		db_fail(c->db, err, "reading prices");
+		goto cleanup;
 	}
 	sqlite3_finalize(st);
-	evidence_list_release(&scratch);
-	if (rc != SQLITE_DONE)
-		return db_fail(c->db, err, "reading prices");
+	st = NULL;
+	if (db_prepare(c->db, "SELECT key, price FROM listing_prices", &st, err) < 0)
+		goto cleanup;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		price_ref_add(c->prices, col(st, 0), sqlite3_column_double(st, 1));
+	if (rc != SQLITE_DONE) {
+		db_fail(c->db, err, "reading listing_prices");
+		goto cleanup;
+	}
 	price_ref_finish(c->prices);
-	return 0;
+	if (all && db_meta_set(c->db, META_PRICE_KEYS, "1", err) < 0)
+		goto cleanup;
+	ret = 0;
+cleanup:
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	evidence_list_release(&scratch);
+	return ret;
 }
 
 /* listing_price_low: far below the median of comparable listings. */
