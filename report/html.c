@@ -244,6 +244,20 @@ static void change_text(strbuf *p, const srow *r)
 		sb_adds(p, " <span class=\"badge\">newly ranked</span>");
 }
 
+/* Bytes of page kept in memory before they are written out: on a big night
+ * the sellers table is tens of MB and the evidence sections hundreds
+ * (issue 7: peak RSS). */
+#define HTML_FLUSH_BYTES (1u << 20)
+
+/* Write what p holds to f and empty it. 0, or -1 with err filled. */
+static int flush_page(strbuf *p, FILE *f, gv_error *err)
+{
+	if (p->len && fwrite(p->buf, 1, p->len, f) != p->len)
+		return gv_error_set(err, NULL, 0, "report: cannot write report.html");
+	sb_reset(p);
+	return 0;
+}
+
 /* Header, run facts and the headline numbers. */
 static int page_head(strbuf *p, sqlite3 *db, const html_ctx *ctx, const char *nonce,
 		     gv_error *err)
@@ -318,7 +332,8 @@ static int page_head(strbuf *p, sqlite3 *db, const html_ctx *ctx, const char *no
 	return 0;
 }
 
-static void sellers_table(strbuf *p, const srow *v, size_t n, long min_claims)
+static int sellers_table(strbuf *p, FILE *f, const srow *v, size_t n, long min_claims,
+			 gv_error *err)
 {
 	size_t i;
 
@@ -371,8 +386,11 @@ static void sellers_table(strbuf *p, const srow *v, size_t n, long min_claims)
 			r->rank > 0 ? "st-ranked" : r->claims > 0 ? "st-insufficient" : "st-none");
 		html_escape(p, r->status);
 		sb_adds(p, "</td></tr>\n");
+		if (p->len >= HTML_FLUSH_BYTES && flush_page(p, f, err) < 0)
+			return -1;
 	}
 	sb_adds(p, "</tbody>\n</table>\n");
+	return 0;
 }
 
 /* The chart of the first TOP_CHART ranked sellers. */
@@ -517,7 +535,8 @@ static int seller_section(strbuf *p, sqlite3 *db, sqlite3_stmt *ls, sqlite3_stmt
 	return 0;
 }
 
-static int evidence_sections(strbuf *p, sqlite3 *db, const srow *v, size_t n, gv_error *err)
+static int evidence_sections(strbuf *p, FILE *f, sqlite3 *db, const srow *v, size_t n,
+			     gv_error *err)
 {
 	sqlite3_stmt *ls = NULL, *es = NULL;
 	char sql[1024];
@@ -542,9 +561,12 @@ static int evidence_sections(strbuf *p, sqlite3 *db, const srow *v, size_t n, gv
 		 MAX_EVIDENCE_SHOWN);
 	if (db_prepare(db, sql, &es, err) < 0)
 		goto cleanup;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (seller_section(p, db, ls, es, &v[i], err) < 0)
 			goto cleanup;
+		if (p->len >= HTML_FLUSH_BYTES && flush_page(p, f, err) < 0)
+			goto cleanup;
+	}
 	ret = 0;
 cleanup:
 	sqlite3_finalize(ls);
@@ -660,12 +682,13 @@ int html_write(FILE *f, sqlite3 *db, const html_ctx *ctx, gv_error *err)
 	nonce_new(nonce);
 	if (page_head(&p, db, ctx, nonce, err) < 0 || load_sellers(db, &sellers, &n, err) < 0)
 		goto cleanup;
-	sellers_table(&p, sellers, n, min_claims);
+	if (sellers_table(&p, f, sellers, n, min_claims, err) < 0)
+		goto cleanup;
 	top_chart(&p, sellers, n);
 	changes(&p, sellers, n);
 	sb_adds(&p, "<h2 id=\"markets\">Missing key bands by market</h2>\n");
 	chart_markets(&p, ctx->markets);
-	if (evidence_sections(&p, db, sellers, n, err) < 0)
+	if (evidence_sections(&p, f, db, sellers, n, err) < 0)
 		goto cleanup;
 	method(&p, ctx->w, min_claims);
 	if (inputs(&p, db, err) < 0)
@@ -674,10 +697,8 @@ int html_write(FILE *f, sqlite3 *db, const html_ctx *ctx, gv_error *err)
 		    "listings.csv, evidence.csv, markets.csv beside this page.</p></footer>\n"
 		    "<script nonce=\"%s\">\n%s</script>\n</body>\n</html>\n",
 		GV_VERSION, nonce, SCRIPT);
-	if (fwrite(p.buf, 1, p.len, f) != p.len) {
-		gv_error_set(err, NULL, 0, "report: cannot write report.html");
+	if (flush_page(&p, f, err) < 0)
 		goto cleanup;
-	}
 	ret = 0;
 cleanup:
 	free_sellers(sellers, n);
