@@ -146,11 +146,11 @@ static int open_common(const char *path, int flags, sqlite3 **out, gv_error *err
 #ifndef DB_CACHE_KIB
 #define DB_CACHE_KIB "-24576"
 #endif
-/* SQLite's heap, process-wide, in bytes: past it the page cache recycles
- * pages and sorters spill to their temporary files early. Without it every
- * sorter of one big statement (the seller figures' dozen GROUP BYs) could
- * keep up to a cache's worth of rows in memory at once: 475 MB peak on a
- * 1 GB night. */
+/* SQLite's heap, process-wide, in bytes: a safety net. Past it the page
+ * cache recycles clean pages and sorters spill to their temporary files
+ * early, so one statement with many sorts (the seller figures' GROUP BYs)
+ * cannot keep a cache's worth of rows per sort. It does not bound dirty
+ * pages: cache_size above does. */
 #ifndef DB_SOFT_HEAP_LIMIT
 #define DB_SOFT_HEAP_LIMIT "67108864"
 #endif
