@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <xxhash.h>
 
 #include "analyze/bands.h"
@@ -267,6 +268,25 @@ static void dedupe(evidence_list *ev)
 	ev->n = n;
 }
 
+/* 1 when ev holds evidence of kind k (v_evidence's CASE, schemas/005:
+ * LIKE is case-insensitive for ASCII) pointing to China hardware. */
+enum { K_BANDS, K_MODEL, K_REVIEWS, K_FIRMWARE, K_EVASIVE, K_N };
+
+static int evidence_kind(const char *sig)
+{
+	if (!strncasecmp(sig, "listing_bands_", 14))
+		return K_BANDS;
+	if (!strncasecmp(sig, "listing_model_", 14))
+		return K_MODEL;
+	if (!strncasecmp(sig, "review_network", 14) || !strcmp(sig, "review_not_genuine"))
+		return K_REVIEWS;
+	if (!strcmp(sig, "review_firmware_cn"))
+		return K_FIRMWARE;
+	if (!strcmp(sig, "qa_evasive"))
+		return K_EVASIVE;
+	return -1;
+}
+
 /* The listing's row of listing_counts: what sellers_update sums per seller
  * instead of re-reading every review. Reviews are counted from the reviews
  * table (covering index); complaints from the class rows the evidence just
@@ -275,6 +295,8 @@ static void dedupe(evidence_list *ev)
 static int store_counts(ctx *c, const char *listing_id, const textsig_counts *tc, gv_error *err)
 {
 	long long reviews = 0, replies = 0, evasive = 0;
+	int kinds[K_N] = {0}, k;
+	size_t i;
 
 	sqlite3_reset(c->n_rev);
 	db_bind_text(c->n_rev, 1, listing_id, -1);
@@ -295,6 +317,11 @@ static int store_counts(ctx *c, const char *listing_id, const textsig_counts *tc
 	sqlite3_bind_int64(c->ins_counts, 3, tc->complaints);
 	sqlite3_bind_int64(c->ins_counts, 4, replies);
 	sqlite3_bind_int64(c->ins_counts, 5, evasive);
+	for (i = 0; i < c->ev.n; i++)
+		if (c->ev.v[i].weight > 0 && (k = evidence_kind(c->ev.v[i].signal)) >= 0)
+			kinds[k] = 1;
+	for (k = 0; k < K_N; k++)
+		sqlite3_bind_int(c->ins_counts, 6 + k, kinds[k]);
 	if (sqlite3_step(c->ins_counts) != SQLITE_DONE)
 		return db_fail(c->db, err, "writing listing_counts");
 	return 0;
@@ -332,10 +359,11 @@ static int analyze_listing(ctx *c, sqlite3_stmt *ls, analyze_totals *t, gv_error
 	if (qa_signals(c, in.listing_id, found.device, err) < 0)
 		return -1;
 	if (textsig_listing_evidence(c->db, c->ts, &c->w, in.listing_id, in.market,
-				     found.lacks_key, &c->ev, &tc, err) < 0 ||
-	    store_counts(c, in.listing_id, &tc, err) < 0)
+				     found.lacks_key, &c->ev, &tc, err) < 0)
 		return -1;
 	dedupe(&c->ev);
+	if (store_counts(c, in.listing_id, &tc, err) < 0) /* after dedupe: the rows stored */
+		return -1;
 	score_listing(&c->w, cl.kind, cl.says_china, &c->ev, &sr);
 
 	/* evidence rows: replace the listing's old ones */
@@ -432,7 +460,8 @@ static int prepare_all(ctx *c, gv_error *err)
 			      "LEFT JOIN qa_classes c ON c.qa_id = q.qa_id WHERE q.listing_id = ?1 "
 			      "AND trim(coalesce(q.answer, '')) <> ''", &c->n_qa, err) < 0 ||
 	    db_prepare(c->db, "INSERT OR REPLACE INTO listing_counts(listing_id, reviews, complaints, "
-			      "replies, evasive) VALUES (?1, ?2, ?3, ?4, ?5)", &c->ins_counts, err) < 0)
+			      "replies, evasive, ev_bands, ev_model, ev_reviews, ev_firmware, ev_evasive) "
+			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &c->ins_counts, err) < 0)
 		return -1;
 	return 0;
 }

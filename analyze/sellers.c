@@ -83,8 +83,8 @@ void sellers_rank(seller_rank *v, size_t n, long min_claims)
 /* Counts per seller, in the order of the columns of struct fig. Claims are
  * verdicts whose claim is global_version; evidence kinds count claims with
  * at least one China-pointing (weight > 0) piece of evidence of that kind;
- * complaint and evasive rates cover all of the seller's listings. The four
- * %s are the rv, rc, qv and qe common table expressions below. */
+ * complaint and evasive rates cover all of the seller's listings. The five
+ * %s are the ek, rv, rc, qv and qe common table expressions below. */
 static const char COUNT_SQL_FMT[] =
 	"WITH sel AS (SELECT seller_id FROM listings UNION SELECT seller_id FROM verdicts),\n"
 	"names AS (SELECT seller_id, seller_name FROM (SELECT seller_id, seller_name,\n"
@@ -98,14 +98,7 @@ static const char COUNT_SQL_FMT[] =
 	"  sum(claim = 'global_version' AND verdict = 'unverified') AS unv,\n"
 	"  sum(claim = 'global_version' AND verdict = 'consistent') AS con\n"
 	"  FROM verdicts GROUP BY seller_id),\n"
-	"ek AS (SELECT v.seller_id,\n"
-	"  count(DISTINCT CASE WHEN e.kind = 'bands' THEN e.listing_id END) AS bands,\n"
-	"  count(DISTINCT CASE WHEN e.kind = 'model' THEN e.listing_id END) AS model,\n"
-	"  count(DISTINCT CASE WHEN e.kind = 'reviews' THEN e.listing_id END) AS reviews,\n"
-	"  count(DISTINCT CASE WHEN e.kind = 'firmware' THEN e.listing_id END) AS firmware,\n"
-	"  count(DISTINCT CASE WHEN e.kind = 'evasive' THEN e.listing_id END) AS evasive\n"
-	"  FROM v_evidence e JOIN verdicts v ON v.listing_id = e.listing_id\n"
-	"  WHERE v.claim = 'global_version' AND e.weight > 0 GROUP BY v.seller_id),\n"
+	"%s,\n" /* ek: kinds of evidence, EK_ROWS or EK_COUNTS */
 	"%s,\n" /* rv: reviews, RV_ROWS or RV_COUNTS */
 	"%s,\n" /* rc: complaints, RC_CLASSES, RC_EVIDENCE or RC_COUNTS */
 	"%s,\n" /* qv: answered questions, QV_ROWS or QV_COUNTS */
@@ -127,6 +120,15 @@ static const char COUNT_SQL_FMT[] =
  * (review_classes, qa_classes) where a row has been classified, else from
  * the evidence that fired on that row; the _EVIDENCE forms serve databases
  * without the class tables. */
+static const char EK_ROWS[] =
+	"ek AS (SELECT v.seller_id,\n"
+	"  count(DISTINCT CASE WHEN e.kind = 'bands' THEN e.listing_id END) AS bands,\n"
+	"  count(DISTINCT CASE WHEN e.kind = 'model' THEN e.listing_id END) AS model,\n"
+	"  count(DISTINCT CASE WHEN e.kind = 'reviews' THEN e.listing_id END) AS reviews,\n"
+	"  count(DISTINCT CASE WHEN e.kind = 'firmware' THEN e.listing_id END) AS firmware,\n"
+	"  count(DISTINCT CASE WHEN e.kind = 'evasive' THEN e.listing_id END) AS evasive\n"
+	"  FROM v_evidence e JOIN verdicts v ON v.listing_id = e.listing_id\n"
+	"  WHERE v.claim = 'global_version' AND e.weight > 0 GROUP BY v.seller_id)";
 static const char RV_ROWS[] =
 	"rv AS (SELECT l.seller_id, count(*) AS n FROM reviews r\n"
 	"  JOIN listings l ON l.listing_id = r.listing_id GROUP BY l.seller_id)";
@@ -163,6 +165,29 @@ static const char QE_EVIDENCE[] =
  * counted row by row exactly as RV_ROWS, RC_CLASSES, QV_ROWS, QE_CLASSES
  * do (slow). So a night that re-analyses a tenth of the listings reads a
  * tenth of the reviews, and the figures are the same either way. */
+/* Kinds of evidence the same way: the flags of listing_counts (schema 008)
+ * for a verdict whose listing has a row there and is not dirty, EK_ROWS
+ * for the others; a listing is in one part only, so the distinct counts
+ * add up. */
+static const char EK_COUNTS[] =
+	"ek AS (SELECT seller_id, sum(bands) AS bands, sum(model) AS model,\n"
+	"  sum(reviews) AS reviews, sum(firmware) AS firmware, sum(evasive) AS evasive FROM (\n"
+	"  SELECT v.seller_id, k.ev_bands AS bands, k.ev_model AS model, k.ev_reviews AS reviews,\n"
+	"  k.ev_firmware AS firmware, k.ev_evasive AS evasive\n"
+	"  FROM verdicts v JOIN listing_counts k ON k.listing_id = v.listing_id\n"
+	"  WHERE v.claim = 'global_version'\n"
+	"  AND v.listing_id NOT IN (SELECT listing_id FROM dirty_listings)\n"
+	"  UNION ALL SELECT v.seller_id,\n"
+	"  count(DISTINCT CASE WHEN e.kind = 'bands' THEN e.listing_id END),\n"
+	"  count(DISTINCT CASE WHEN e.kind = 'model' THEN e.listing_id END),\n"
+	"  count(DISTINCT CASE WHEN e.kind = 'reviews' THEN e.listing_id END),\n"
+	"  count(DISTINCT CASE WHEN e.kind = 'firmware' THEN e.listing_id END),\n"
+	"  count(DISTINCT CASE WHEN e.kind = 'evasive' THEN e.listing_id END)\n"
+	"  FROM v_evidence e JOIN verdicts v ON v.listing_id = e.listing_id\n"
+	"  WHERE v.claim = 'global_version' AND e.weight > 0\n"
+	"  AND (v.listing_id IN (SELECT listing_id FROM dirty_listings)\n"
+	"  OR NOT EXISTS (SELECT 1 FROM listing_counts k WHERE k.listing_id = v.listing_id))\n"
+	"  GROUP BY v.seller_id) GROUP BY seller_id)";
 static const char RV_COUNTS[] =
 	"slow AS (SELECT l.listing_id, l.seller_id FROM listings l\n"
 	"  WHERE l.listing_id IN (SELECT listing_id FROM dirty_listings)\n"
@@ -330,9 +355,9 @@ int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *er
 	sb_init(&sql);
 	if (has_table(db, "listing_counts") && has_table(db, "review_classes") &&
 	    has_table(db, "qa_classes"))
-		sb_addf(&sql, COUNT_SQL_FMT, RV_COUNTS, RC_COUNTS, QV_COUNTS, QE_COUNTS);
+		sb_addf(&sql, COUNT_SQL_FMT, EK_COUNTS, RV_COUNTS, RC_COUNTS, QV_COUNTS, QE_COUNTS);
 	else
-		sb_addf(&sql, COUNT_SQL_FMT, RV_ROWS,
+		sb_addf(&sql, COUNT_SQL_FMT, EK_ROWS, RV_ROWS,
 			has_table(db, "review_classes") ? RC_CLASSES : RC_EVIDENCE, QV_ROWS,
 			has_table(db, "qa_classes") ? QE_CLASSES : QE_EVIDENCE);
 	rc = db_prepare(db, sql.buf, &st, err);
