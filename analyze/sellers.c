@@ -184,9 +184,10 @@ static const char EK_COUNTS[] =
 	"  count(DISTINCT CASE WHEN e.kind = 'firmware' THEN e.listing_id END),\n"
 	"  count(DISTINCT CASE WHEN e.kind = 'evasive' THEN e.listing_id END)\n"
 	"  FROM v_evidence e JOIN verdicts v ON v.listing_id = e.listing_id\n"
-	"  WHERE v.claim = 'global_version' AND e.weight > 0\n"
-	"  AND (v.listing_id IN (SELECT listing_id FROM dirty_listings)\n"
-	"  OR NOT EXISTS (SELECT 1 FROM listing_counts k WHERE k.listing_id = v.listing_id))\n"
+	"  WHERE v.claim = 'global_version' AND e.weight > 0 AND v.listing_id IN\n"
+	"  (SELECT s.listing_id FROM verdicts s\n" /* a list first: no scan of all evidence */
+	"  WHERE s.listing_id IN (SELECT listing_id FROM dirty_listings)\n"
+	"  OR NOT EXISTS (SELECT 1 FROM listing_counts k WHERE k.listing_id = s.listing_id))\n"
 	"  GROUP BY v.seller_id) GROUP BY seller_id)";
 static const char RV_COUNTS[] =
 	"slow AS (SELECT l.listing_id, l.seller_id FROM listings l\n"
