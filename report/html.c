@@ -48,6 +48,14 @@ void html_anchor(strbuf *out, const char *s)
 /* Per-seller evidence: at most this many listings and pieces each. */
 #define MAX_LISTINGS_SHOWN 40
 #define MAX_EVIDENCE_SHOWN 8
+/* Bounds that keep the page one a browser opens, whatever the marketplace's
+ * size (a generated night of 62,500 sellers made a 377 MB page): the table
+ * lists the first MAX_TABLE_SELLERS sellers in rank order, and evidence
+ * sections go to the first MAX_SELLER_SECTIONS sellers with mislabelled or
+ * suspect listings. sellers.csv and evidence.csv always hold everything, and
+ * the page says when it shows less. */
+#define MAX_TABLE_SELLERS 5000
+#define MAX_SELLER_SECTIONS 300
 
 static const char CSS[] =
 	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d1d1f;"
@@ -111,6 +119,7 @@ typedef struct srow {
 	long reviews, complaints, replies, evasive;
 	double rate, lo, hi, change;
 	int has_rate, has_change, newly_ranked, has_prev;
+	int has_section; /* an evidence section (anchor #seller-ID) follows */
 } srow;
 
 /* before, then s escaped: the step every cell and label of the page is made
@@ -221,10 +230,28 @@ static void free_sellers(srow *v, size_t n)
 
 static void seller_link(strbuf *p, const srow *r)
 {
+	if (!r->has_section) {
+		html_escape(p, r->name[0] ? r->name : r->id);
+		return;
+	}
 	sb_adds(p, "<a href=\"#seller-");
 	html_anchor(p, r->id);
 	put_text(p, "\">", r->name[0] ? r->name : r->id);
 	sb_adds(p, "</a>");
+}
+
+/* Give evidence sections to the first MAX_SELLER_SECTIONS sellers (in rank
+ * order) with mislabelled or suspect listings; returns how many such sellers
+ * there are in all. */
+static size_t mark_sections(srow *v, size_t n)
+{
+	size_t i, with = 0;
+	for (i = 0; i < n; i++) {
+		v[i].has_section = 0;
+		if (v[i].mis + v[i].sus > 0 && with++ < MAX_SELLER_SECTIONS)
+			v[i].has_section = 1;
+	}
+	return with;
 }
 
 static void change_text(strbuf *p, const srow *r)
@@ -349,9 +376,15 @@ static int sellers_table(strbuf *p, FILE *f, const srow *v, size_t n, long min_c
 		   "<th class=\"num\">Suspect</th><th class=\"num\">Mislabel rate</th>"
 		   "<th class=\"num\">95% interval</th><th>Change since previous run</th>"
 		   "<th>Status</th></tr></thead>\n<tbody>\n");
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && i < MAX_TABLE_SELLERS; i++) {
 		const srow *r = &v[i];
-		sb_adds(p, "<tr class=\"seller-row\">");
+		if (r->has_section) {
+			sb_adds(p, "<tr class=\"seller-row\">");
+		} else { /* the row itself is the seller's anchor */
+			sb_adds(p, "<tr class=\"seller-row\" id=\"seller-");
+			html_anchor(p, r->id);
+			sb_adds(p, "\">");
+		}
 		if (r->rank > 0)
 			sb_addf(p, "<td class=\"num\" data-v=\"%ld\">%ld</td>", r->rank, r->rank);
 		else
@@ -390,6 +423,9 @@ static int sellers_table(strbuf *p, FILE *f, const srow *v, size_t n, long min_c
 			return -1;
 	}
 	sb_adds(p, "</tbody>\n</table>\n");
+	if (n > MAX_TABLE_SELLERS)
+		sb_addf(p, "<p class=\"muted\">The table shows the first %d of %zu sellers, in the "
+			   "order above; sellers.csv has all of them.</p>\n", MAX_TABLE_SELLERS, n);
 	return 0;
 }
 
@@ -536,17 +572,22 @@ static int seller_section(strbuf *p, sqlite3 *db, sqlite3_stmt *ls, sqlite3_stmt
 }
 
 static int evidence_sections(strbuf *p, FILE *f, sqlite3 *db, const srow *v, size_t n,
-			     gv_error *err)
+			     size_t with_evidence, gv_error *err)
 {
 	sqlite3_stmt *ls = NULL, *es = NULL;
 	char sql[1024];
 	size_t i;
 	int ret = -1;
 
-	sb_adds(p, "<h2 id=\"evidence\">Evidence per seller</h2>\n<p>For each seller, its "
-		   "mislabelled and suspect listings with the evidence behind each verdict: what "
-		   "the listing itself shows, what buyers wrote, how the seller answered. Quotes "
-		   "are shortened; listings.csv and evidence.csv have everything.</p>\n");
+	sb_adds(p, "<h2 id=\"evidence\">Evidence per seller</h2>\n<p>For each seller with "
+		   "mislabelled or suspect listings, those listings with the evidence behind each "
+		   "verdict: what the listing itself shows, what buyers wrote, how the seller "
+		   "answered. Quotes are shortened; listings.csv and evidence.csv have "
+		   "everything.</p>\n");
+	if (with_evidence > MAX_SELLER_SECTIONS)
+		sb_addf(p, "<p class=\"muted\">Shown for the first %d of the %zu sellers with "
+			   "mislabelled or suspect listings, in rank order.</p>\n",
+			MAX_SELLER_SECTIONS, with_evidence);
 	snprintf(sql, sizeof sql,
 		 "SELECT listing_id, title, market, verdict, score, missing_bands\n"
 		 "FROM v_listing_verdicts WHERE seller_id = ?1 AND claim = 'global_version'\n"
@@ -562,6 +603,8 @@ static int evidence_sections(strbuf *p, FILE *f, sqlite3 *db, const srow *v, siz
 	if (db_prepare(db, sql, &es, err) < 0)
 		goto cleanup;
 	for (i = 0; i < n; i++) {
+		if (!v[i].has_section)
+			continue;
 		if (seller_section(p, db, ls, es, &v[i], err) < 0)
 			goto cleanup;
 		if (p->len >= HTML_FLUSH_BYTES && flush_page(p, f, err) < 0)
@@ -671,7 +714,7 @@ int html_write(FILE *f, sqlite3 *db, const html_ctx *ctx, gv_error *err)
 {
 	strbuf p;
 	srow *sellers = NULL;
-	size_t n = 0;
+	size_t n = 0, with_evidence;
 	char nonce[33];
 	long min_claims = ctx->w ? (long)weights_threshold(ctx->w, "min_claims_ranked",
 							   SELLERS_MIN_CLAIMS_DEFAULT)
@@ -682,13 +725,14 @@ int html_write(FILE *f, sqlite3 *db, const html_ctx *ctx, gv_error *err)
 	nonce_new(nonce);
 	if (page_head(&p, db, ctx, nonce, err) < 0 || load_sellers(db, &sellers, &n, err) < 0)
 		goto cleanup;
+	with_evidence = mark_sections(sellers, n);
 	if (sellers_table(&p, f, sellers, n, min_claims, err) < 0)
 		goto cleanup;
 	top_chart(&p, sellers, n);
 	changes(&p, sellers, n);
 	sb_adds(&p, "<h2 id=\"markets\">Missing key bands by market</h2>\n");
 	chart_markets(&p, ctx->markets);
-	if (evidence_sections(&p, f, db, sellers, n, err) < 0)
+	if (evidence_sections(&p, f, db, sellers, n, with_evidence, err) < 0)
 		goto cleanup;
 	method(&p, ctx->w, min_claims);
 	if (inputs(&p, db, err) < 0)
