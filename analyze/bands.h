@@ -3,7 +3,7 @@
  * "n78") into LTE and NR band sets. A real parser: the text is split into
  * technology sections (2G / 3G / 4G FDD / 4G TDD / 5G) and a band number under
  * a 3G (WCDMA/UMTS) heading is never counted as LTE. The notations understood
- * and the decisions taken on unclear ones are listed in notes/README-bands.md. */
+ * and the decisions taken on unclear ones are listed in README.md ("Band lists and markets"). */
 #ifndef GV_BANDS_H
 #define GV_BANDS_H
 

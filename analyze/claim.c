@@ -152,7 +152,7 @@ typedef struct phrase {
 /* Longer phrases that contain a Global Version phrase ("Global Version ROM")
  * are listed as ROM phrases; a Global Version match inside a longer ROM
  * match does not count (decision: "Global Version ROM" names the software,
- * so it is a global_rom claim; documented in notes/README-analysis.md). */
+ * so it is a global_rom claim; documented in README.md ("Verdict method")). */
 static const phrase phrases[] = {
 	/* global_version: the hardware is said to be global */
 	{P_GV, "global version"}, {P_GV, "global ver"}, {P_GV, "global vers"},

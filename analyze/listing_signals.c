@@ -8,7 +8,7 @@
  * whole list, since sellers trim and reorder lists. Without a known device,
  * a list carrying B34 or B39 yet lacking both B20 and B28 is China
  * hardware: no global or India variant in the reference data has that
- * shape (see notes/README-analysis.md). */
+ * shape (see README.md ("Verdict method")). */
 #include "analyze/listing_signals.h"
 
 #include <ctype.h>

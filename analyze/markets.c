@@ -1,5 +1,5 @@
 /* markets.c: see markets.h. The table is schemas/markets.csv; how it was
- * built is in schemas/SOURCES.md, how to extend it in notes/README-bands.md. */
+ * built is in schemas/SOURCES.md, how to extend it in README.md ("Band lists and markets"). */
 #include "analyze/markets.h"
 
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* ingest.h: load scraped dumps (listings, reviews, Q&A; CSV, plain or gzip)
  * into the store. See ../shared/spec/dumps.md, schemas/001_ingest.sql,
- * schemas/003_fts.sql and notes/README-ingest.md.
+ * schemas/003_fts.sql and README.md ("Ingest").
  *
  * Each file is loaded in one transaction: a file refused as a whole (missing
  * required column, corrupt or truncated gzip, trailing garbage, unterminated

@@ -1,6 +1,6 @@
 -- gvaudit schema 004: what buyers write and how sellers answer, one stored
 -- class per review and per Q&A row (analyze/textsig.c; method in
--- notes/README-text.md).
+-- README.md ("Reviews and seller replies")).
 --
 -- Each row is classified once with the lexicon loaded at the time
 -- (schemas/lexicon.csv + schemas/firmware_regions.csv + the classifier's own

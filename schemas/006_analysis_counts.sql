@@ -1,5 +1,5 @@
 -- gvaudit schema 006: what lets the analysis avoid re-reading every review
--- each night (issue 7, notes/README-performance-analysis.md).
+-- each night (issue 7, README.md ("Performance")).
 
 -- The reviewer's country, copied from reviews.country when the review is
 -- classified (reviews are never updated once stored, so the copy cannot go

@@ -1,9 +1,9 @@
-# The example queries of notes/README-reports.md ("Querying the results")
+# The example queries of README.md's "Querying the results" section
 # run as written, and return rows, on the report fixture after two reports
 # (so the history views have a previous run to compare with).
 . tests/e2e/lib.sh
 
-doc="$ROOT/notes/README-reports.md"
+doc="$ROOT/README.md"
 db="$T/q.db"
 sh "$FIX/report/mkdb.sh" "$GVAUDIT" "$db"
 "$GVAUDIT" report -q --db "$db" --out "$T/out" || fail "first report"
@@ -12,6 +12,8 @@ sqlite3 "$db" "UPDATE verdicts SET verdict='mislabelled', analyzed_at='2099-01-0
 
 # Split the ```sql blocks into files q1.sql, q2.sql, ...
 awk -v dir="$T" '
+	/^## / { insec = ($0 == "## Querying the results") }
+	!insec { next }
 	/^```sql$/ { n++; f = dir "/q" n ".sql"; inq = 1; next }
 	/^```$/ { inq = 0; next }
 	inq { print > f }
