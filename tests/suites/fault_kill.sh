@@ -6,15 +6,8 @@
 # sorted dumps without bookkeeping (runs, file ids, run ids, timestamps of
 # processing, durations).
 set -eu
-cd "$(dirname "$0")/../.."
-GVAUDIT=${GVAUDIT:-build/gvaudit}
-case "$GVAUDIT" in /*) ;; *) GVAUDIT="$(pwd)/$GVAUDIT" ;; esac
-GENCORPUS=${GENCORPUS:-$(dirname "$GVAUDIT")/tools/gencorpus}
-[ -x "$GENCORPUS" ] || make --no-print-directory "$GENCORPUS" >/dev/null
-T=$(mktemp -d "${TMPDIR:-/tmp}/gvaudit-kill.XXXXXX")
-[ -n "${KEEP:-}" ] || trap 'rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-q() { sqlite3 -batch -noheader "$1" "$2"; }
+SUITE=kill
+. "$(dirname "$0")/lib.sh"
 
 # A few MB of dumps: ~2,000 listings, ~15,000 reviews, ~2,000 questions.
 "$GENCORPUS" --scale 0.003 --seed 11 --night 1 --out "$T/n1" >/dev/null

@@ -10,15 +10,8 @@
 # `gvaudit run` started meanwhile is refused by the lock with exit 3 and
 # changes nothing.
 set -eu
-cd "$(dirname "$0")/../.."
-GVAUDIT=${GVAUDIT:-build/gvaudit}
-case "$GVAUDIT" in /*) ;; *) GVAUDIT="$(pwd)/$GVAUDIT" ;; esac
-GENCORPUS=${GENCORPUS:-$(dirname "$GVAUDIT")/tools/gencorpus}
-[ -x "$GENCORPUS" ] || make --no-print-directory "$GENCORPUS" >/dev/null
-T=$(mktemp -d "${TMPDIR:-/tmp}/gvaudit-readers.XXXXXX")
-[ -n "${KEEP:-}" ] || trap 'rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-q() { sqlite3 -batch -noheader "$1" "$2"; }
+SUITE=readers
+. "$(dirname "$0")/lib.sh"
 cp -R schemas "$T/data"
 DB="$T/g.db"
 

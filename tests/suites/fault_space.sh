@@ -6,15 +6,8 @@
 # the old reports stay whole, and a later normal run gives the same result
 # as if the failure never happened.
 set -eu
-cd "$(dirname "$0")/../.."
-GVAUDIT=${GVAUDIT:-build/gvaudit}
-case "$GVAUDIT" in /*) ;; *) GVAUDIT="$(pwd)/$GVAUDIT" ;; esac
-GENCORPUS=${GENCORPUS:-$(dirname "$GVAUDIT")/tools/gencorpus}
-[ -x "$GENCORPUS" ] || make --no-print-directory "$GENCORPUS" >/dev/null
-T=$(mktemp -d "${TMPDIR:-/tmp}/gvaudit-space.XXXXXX")
-[ -n "${KEEP:-}" ] || trap 'rm -rf "$T"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-q() { sqlite3 -batch -noheader "$1" "$2"; }
+SUITE=space
+. "$(dirname "$0")/lib.sh"
 cp -R schemas "$T/data"
 
 "$GENCORPUS" --scale 0.002 --seed 5 --night 1 --out "$T/n1" >/dev/null
