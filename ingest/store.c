@@ -133,6 +133,18 @@ static void bind_field(sqlite3_stmt *st, int idx, const ingest_row *row, int j)
 		sqlite3_bind_null(st, idx);
 }
 
+/* Bind a row's n fields as parameters 1..n (column typed, when >= 0, is
+ * left to the caller: price, rating) and the file id as parameter n+1: the
+ * layout of every insert of a dump row. */
+static void bind_row(const store *s, sqlite3_stmt *st, const ingest_row *r, int n, int typed)
+{
+	int j;
+	for (j = 0; j < n; j++)
+		if (j != typed)
+			bind_field(st, j + 1, r, j);
+	sqlite3_bind_int64(st, n + 1, s->file_id);
+}
+
 long long store_seen(store *s, const char *fingerprint, ingest_kind *kind, gv_error *err)
 {
 	sqlite3_stmt *st = s->st[ST_SEEN];
@@ -320,15 +332,12 @@ static int mark_dirty(store *s, const char *listing_id, int n, gv_error *err)
 static int store_listing(store *s, const ingest_row *r, gv_error *err)
 {
 	sqlite3_stmt *st = s->st[ST_SCRAPE_INSERT];
-	int j;
 
-	for (j = 0; j < LF_COUNT; j++) {
-		if (j == LF_PRICE && r->s[j])
-			sqlite3_bind_double(st, j + 1, r->price);
-		else
-			bind_field(st, j + 1, r, j);
-	}
-	sqlite3_bind_int64(st, 12, s->file_id);
+	bind_row(s, st, r, LF_COUNT, LF_PRICE);
+	if (r->s[LF_PRICE])
+		sqlite3_bind_double(st, LF_PRICE + 1, r->price);
+	else
+		sqlite3_bind_null(st, LF_PRICE + 1);
 	if (run(s, st, "cannot store the listing scrape", err) < 0)
 		return -1;
 	if (sqlite3_changes(s->db) == 0)
@@ -344,15 +353,12 @@ static int store_listing(store *s, const ingest_row *r, gv_error *err)
 static int store_review(store *s, const ingest_row *r, gv_error *err)
 {
 	sqlite3_stmt *st = s->st[ST_REVIEW_INSERT];
-	int j;
 
-	for (j = 0; j < RF_COUNT; j++) {
-		if (j == RF_RATING && r->s[j])
-			sqlite3_bind_int(st, j + 1, r->rating);
-		else
-			bind_field(st, j + 1, r, j);
-	}
-	sqlite3_bind_int64(st, 7, s->file_id);
+	bind_row(s, st, r, RF_COUNT, RF_RATING);
+	if (r->s[RF_RATING])
+		sqlite3_bind_int(st, RF_RATING + 1, r->rating);
+	else
+		sqlite3_bind_null(st, RF_RATING + 1);
 	if (run(s, st, "cannot store the review", err) < 0)
 		return -1;
 	return sqlite3_changes(s->db) > 0; /* its listing is queued at commit */
@@ -384,7 +390,7 @@ static int fill_answer(store *s, const ingest_row *r, long long rowid, long long
 static int store_qa(store *s, const ingest_row *r, gv_error *err)
 {
 	sqlite3_stmt *st = s->st[ST_QA_FIND];
-	int rc, j, changed = 0;
+	int rc, changed = 0;
 
 	bind_field(st, 1, r, QF_QA_ID);
 	rc = sqlite3_step(st);
@@ -410,9 +416,7 @@ static int store_qa(store *s, const ingest_row *r, gv_error *err)
 		if (rc != SQLITE_DONE)
 			return db_fail(s->db, err, "cannot look up the question");
 		st = s->st[ST_QA_INSERT];
-		for (j = 0; j < QF_COUNT; j++)
-			bind_field(st, j + 1, r, j);
-		sqlite3_bind_int64(st, 7, s->file_id);
+		bind_row(s, st, r, QF_COUNT, -1);
 		if (run(s, st, "cannot store the question", err) < 0)
 			return -1;
 		changed = 1;
