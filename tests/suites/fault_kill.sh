@@ -16,21 +16,9 @@ IN="$T/n1/listings.csv.gz $T/n1/reviews.csv.gz $T/n1/qa.csv.gz"
 cp -R schemas "$T/data"
 
 # Sorted dump of every table but bookkeeping, to compare runs.
-BOOK="'run_id','file_id','analyzed_at','computed_at','recorded_at','started_at','finished_at','seconds'"
 dump() { # $1 = db, $2 = out file
-	: >"$2"
-	for t in $(q "$1" "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
-	                   and name not like '%fts%' and name not in ('runs') order by name"); do
-		cols=$(q "$1" "select group_concat('\"' || name || '\"', ', ') from pragma_table_info('$t')
-		               where name not in ($BOOK)")
-		where=""
-		[ "$t" = ingest_files ] && where="where status = 'ok'"
-		distinct=""
-		# one snapshot per analysis: a killed run may have taken one too
-		[ "$t" = seller_history ] && distinct=distinct
-		echo "== $t" >>"$2"
-		q "$1" "select $distinct $cols from \"$t\" $where order by $cols" >>"$2"
-	done
+	# one snapshot per analysis: a killed run may have taken one too
+	dump_tables "$1" seller_history >"$2"
 	for fts in reviews_fts qa_fts; do
 		echo "== $fts" >>"$2"
 		q "$1" "select count(*) from $fts where $fts match 'global OR version OR 4g'" >>"$2"

@@ -15,18 +15,7 @@ cp -R schemas "$T/data"
 N1="$T/n1/listings.csv.gz $T/n1/qa.csv.gz $T/n1/reviews.csv.gz"
 N2="$T/n2/listings.csv.gz $T/n2/qa.csv.gz $T/n2/reviews.csv.gz"
 
-BOOK="'run_id','file_id','analyzed_at','computed_at','recorded_at','started_at','finished_at','seconds'"
-dump() { # $1 = db: sorted tables without bookkeeping
-	for t in $(q "$1" "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
-	                   and name not like '%fts%' and name not in ('runs') order by name"); do
-		cols=$(q "$1" "select group_concat('\"' || name || '\"', ', ') from pragma_table_info('$t')
-		               where name not in ($BOOK)")
-		where=""
-		[ "$t" = ingest_files ] && where="where status = 'ok'"
-		echo "== $t"
-		q "$1" "select $cols from \"$t\" $where order by $cols"
-	done
-}
+dump() { dump_tables "$1"; } # $1 = db: sorted tables without bookkeeping
 # every row of every table of db $2 is in db $1, unchanged
 contains() {
 	for t in listings listing_scrapes reviews qa verdicts seller_stats seller_history ingest_files rejects; do
