@@ -80,104 +80,160 @@ void sellers_rank(seller_rank *v, size_t n, long min_claims)
 	}
 }
 
-/* Counts per seller, in the order of the columns of struct fig. Claims are
- * verdicts whose claim is global_version; evidence kinds count claims with
- * at least one China-pointing (weight > 0) piece of evidence of that kind;
- * complaint and evasive rates cover all of the seller's listings. The five
- * %s are the ek, rv, rc, qv and qe common table expressions below. */
-static const char COUNT_SQL_FMT[] =
-	"WITH sel AS (SELECT seller_id FROM listings UNION SELECT seller_id FROM verdicts),\n"
-	"names AS (SELECT seller_id, seller_name FROM (SELECT seller_id, seller_name,\n"
-	"  row_number() OVER (PARTITION BY seller_id ORDER BY seller_name IS NULL,\n"
-	"  scraped_at DESC, listing_id) AS k FROM listings) WHERE k = 1),\n"
-	"lc AS (SELECT seller_id, count(*) AS n FROM listings GROUP BY seller_id),\n"
-	"vc AS (SELECT seller_id,\n"
-	"  sum(claim = 'global_version') AS claims,\n"
-	"  sum(claim = 'global_version' AND verdict = 'mislabelled') AS mis,\n"
-	"  sum(claim = 'global_version' AND verdict = 'suspect') AS sus,\n"
-	"  sum(claim = 'global_version' AND verdict = 'unverified') AS unv,\n"
-	"  sum(claim = 'global_version' AND verdict = 'consistent') AS con\n"
-	"  FROM verdicts GROUP BY seller_id),\n"
-	"%s,\n" /* ek: kinds of evidence, EK_ROWS or EK_COUNTS */
-	"%s,\n" /* rv: reviews, RV_ROWS or RV_COUNTS */
-	"%s,\n" /* rc: complaints, RC_CLASSES, RC_EVIDENCE or RC_COUNTS */
-	"%s,\n" /* qv: answered questions, QV_ROWS or QV_COUNTS */
-	"%s\n" /* qe: evasive replies, QE_CLASSES, QE_EVIDENCE or QE_COUNTS */
-	"SELECT sel.seller_id, names.seller_name, coalesce(lc.n, 0),\n"
-	"  coalesce(vc.claims, 0), coalesce(vc.mis, 0), coalesce(vc.sus, 0),\n"
-	"  coalesce(vc.unv, 0), coalesce(vc.con, 0),\n"
-	"  coalesce(ek.bands, 0), coalesce(ek.model, 0), coalesce(ek.reviews, 0),\n"
-	"  coalesce(ek.firmware, 0), coalesce(ek.evasive, 0),\n"
-	"  coalesce(rv.n, 0), min(coalesce(rc.n, 0), coalesce(rv.n, 0)),\n"
-	"  coalesce(qv.n, 0), min(coalesce(qe.n, 0), coalesce(qv.n, 0))\n"
-	"FROM sel LEFT JOIN names USING (seller_id) LEFT JOIN lc USING (seller_id)\n"
-	"LEFT JOIN vc USING (seller_id) LEFT JOIN ek USING (seller_id)\n"
-	"LEFT JOIN rv USING (seller_id) LEFT JOIN rc USING (seller_id)\n"
-	"LEFT JOIN qv USING (seller_id) LEFT JOIN qe USING (seller_id)\n"
-	"ORDER BY sel.seller_id";
+/* The figures of one seller, summed over its listings and verdicts. */
+enum { NCOUNTS = 15 };
+enum { C_LISTINGS, C_CLAIMS, C_MIS, C_SUS, C_UNV, C_CON, C_EVB, C_EVM, C_EVR, C_EVF, C_EVE,
+       C_REVIEWS, C_COMPLAINTS, C_REPLIES, C_EVASIVE };
 
-/* Complaints and evasive replies: from the per-row classes of schema 004
- * (review_classes, qa_classes) where a row has been classified, else from
- * the evidence that fired on that row; the _EVIDENCE forms serve databases
- * without the class tables. */
-static const char EK_ROWS[] =
-	"ek AS (SELECT v.seller_id,\n"
-	"  count(DISTINCT CASE WHEN e.kind = 'bands' THEN e.listing_id END) AS bands,\n"
-	"  count(DISTINCT CASE WHEN e.kind = 'model' THEN e.listing_id END) AS model,\n"
-	"  count(DISTINCT CASE WHEN e.kind = 'reviews' THEN e.listing_id END) AS reviews,\n"
-	"  count(DISTINCT CASE WHEN e.kind = 'firmware' THEN e.listing_id END) AS firmware,\n"
-	"  count(DISTINCT CASE WHEN e.kind = 'evasive' THEN e.listing_id END) AS evasive\n"
-	"  FROM v_evidence e JOIN verdicts v ON v.listing_id = e.listing_id\n"
-	"  WHERE v.claim = 'global_version' AND e.weight > 0 GROUP BY v.seller_id)";
-static const char RV_ROWS[] =
-	"rv AS (SELECT l.seller_id, count(*) AS n FROM reviews r\n"
-	"  JOIN listings l ON l.listing_id = r.listing_id GROUP BY l.seller_id)";
-static const char QV_ROWS[] =
-	"qv AS (SELECT l.seller_id, count(*) AS n FROM qa q JOIN listings l\n"
-	"  ON l.listing_id = q.listing_id WHERE trim(coalesce(q.answer, '')) <> ''\n"
-	"  GROUP BY l.seller_id)";
-static const char RC_CLASSES[] =
-	"rc AS (SELECT l.seller_id, count(*) AS n FROM reviews r\n"
-	"  JOIN listings l ON l.listing_id = r.listing_id\n"
+typedef struct fig {
+	char *seller_id;
+	char *seller_name;  /* store name of the listing that names the seller (name_wins) */
+	char *name_at;      /* that listing's scraped_at and listing_id; NULL before the first */
+	char *name_listing;
+	int name_null;      /* its seller_name is NULL */
+	long c[NCOUNTS];    /* listings, claims, mislabelled, suspect, unverified, consistent,
+			       ev_bands, ev_model, ev_reviews, ev_firmware, ev_evasive,
+			       reviews, complaints, replies, evasive */
+} fig;
+
+/* Every seller of listings or verdicts, found by seller_id: open
+ * addressing over indexes into v (slot value i + 1; 0 is empty). One pass
+ * over each table sums into it in the tables' own order, so nothing is
+ * sorted or joined per seller by SQLite. */
+typedef struct figtab {
+	fig *v;
+	size_t n, cap;
+	size_t *slot;
+	size_t nslot;       /* a power of two, at least twice n */
+} figtab;
+
+static size_t hash_id(const char *s)
+{
+	unsigned long long h = 1469598103934665603ULL; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+static void tab_grow(figtab *t)
+{
+	size_t i, j;
+
+	free(t->slot);
+	t->nslot = t->nslot ? t->nslot * 2 : 1024;
+	t->slot = xcalloc(t->nslot, sizeof *t->slot);
+	for (i = 0; i < t->n; i++) {
+		for (j = hash_id(t->v[i].seller_id) & (t->nslot - 1); t->slot[j];
+		     j = (j + 1) & (t->nslot - 1))
+			;
+		t->slot[j] = i + 1;
+	}
+}
+
+/* The seller's figures, added (all zero) on first sight. The pointer lasts
+ * until the next call. */
+static fig *tab_get(figtab *t, const char *id)
+{
+	size_t j;
+
+	if (2 * (t->n + 1) > t->nslot)
+		tab_grow(t);
+	for (j = hash_id(id) & (t->nslot - 1); t->slot[j]; j = (j + 1) & (t->nslot - 1))
+		if (strcmp(t->v[t->slot[j] - 1].seller_id, id) == 0)
+			return &t->v[t->slot[j] - 1];
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+	}
+	memset(&t->v[t->n], 0, sizeof t->v[t->n]);
+	t->v[t->n].seller_id = xstrdup(id);
+	t->slot[j] = ++t->n;
+	return &t->v[t->n - 1];
+}
+
+static void tab_release(figtab *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->v[i].seller_id);
+		free(t->v[i].seller_name);
+		free(t->v[i].name_at);
+		free(t->v[i].name_listing);
+	}
+	free(t->v);
+	free(t->slot);
+}
+
+static char *dup_or_null(const unsigned char *s)
+{
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+/* A seller's name is the seller_name of its listing first in the order
+ * seller_name IS NULL, scraped_at DESC, listing_id (the latest scrape with
+ * a name; ties by listing_id). Text compares as SQLite's BINARY collation. */
+static int name_wins(const fig *f, int null, const char *at, const char *listing)
+{
+	int c;
+
+	if (!f->name_at)
+		return 1;
+	if (null != f->name_null)
+		return null < f->name_null;
+	c = strcmp(at, f->name_at);
+	if (c != 0)
+		return c > 0;
+	return strcmp(listing, f->name_listing) < 0;
+}
+
+/* A listing counts from its listing_counts row (schemas 006, 008: written
+ * by its analysis) unless it has none or waits in dirty_listings (never
+ * analysed, or new reviews or answers since); those are "slow": SLOW_SQL
+ * counts them from the rows. Column 8 of LISTINGS_SQL and VERDICTS_SQL. */
+#define FAST_COUNTS "k.listing_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dirty_listings d\n" \
+	"  WHERE d.listing_id = k.listing_id)"
+
+static const char LISTINGS_SQL[] =
+	"SELECT l.seller_id, l.seller_name, l.scraped_at, l.listing_id, k.reviews,\n"
+	"  k.complaints, k.replies, k.evasive, " FAST_COUNTS "\n"
+	"FROM listings l LEFT JOIN listing_counts k ON k.listing_id = l.listing_id";
+
+/* Claims are verdicts whose claim is global_version; a kind of evidence
+ * counts the claims with at least one China-pointing (weight > 0) piece of
+ * evidence of that kind (the ev_ flags of listing_counts). */
+static const char VERDICTS_SQL[] =
+	"SELECT v.seller_id, v.claim = 'global_version', v.verdict, k.ev_bands, k.ev_model,\n"
+	"  k.ev_reviews, k.ev_firmware, k.ev_evasive, " FAST_COUNTS "\n"
+	"FROM verdicts v LEFT JOIN listing_counts k ON k.listing_id = v.listing_id";
+
+/* The slow listings' figures, counted row by row as the analysis counts
+ * them into listing_counts: complaints and evasive replies by the per-row
+ * classes of schema 004 where a row is classified, else by the evidence
+ * that fired on it. Each row is (seller_id, arm, n1..n5); the arm says
+ * which counts n1.. add to: slow_first[arm] and the slow_n[arm] - 1 after it. */
+static const char SLOW_SQL[] =
+	"WITH slow AS (SELECT l.listing_id, l.seller_id FROM listings l\n"
+	"  WHERE l.listing_id IN (SELECT listing_id FROM dirty_listings)\n"
+	"  OR NOT EXISTS (SELECT 1 FROM listing_counts k WHERE k.listing_id = l.listing_id))\n"
+	"SELECT s.seller_id, 0, count(*), 0, 0, 0, 0 FROM slow s\n"
+	"  JOIN reviews r ON r.listing_id = s.listing_id GROUP BY s.seller_id\n"
+	"UNION ALL SELECT s.seller_id, 1, count(*), 0, 0, 0, 0 FROM slow s\n"
+	"  JOIN reviews r ON r.listing_id = s.listing_id\n"
 	"  LEFT JOIN review_classes c ON c.review_id = r.review_id\n"
 	"  WHERE CASE WHEN c.review_id IS NOT NULL THEN c.complaint = 1 OR c.not_genuine = 1\n"
 	"  ELSE r.review_id IN (SELECT source_id FROM v_evidence WHERE source = 'review'\n"
-	"  AND kind = 'reviews' AND weight > 0) END GROUP BY l.seller_id)";
-static const char RC_EVIDENCE[] =
-	"rc AS (SELECT seller_id, count(DISTINCT source_id) AS n FROM v_evidence\n"
-	"  WHERE source = 'review' AND kind = 'reviews' AND weight > 0 GROUP BY seller_id)";
-static const char QE_CLASSES[] =
-	"qe AS (SELECT l.seller_id, count(*) AS n FROM qa q\n"
-	"  JOIN listings l ON l.listing_id = q.listing_id\n"
+	"  AND kind = 'reviews' AND weight > 0) END GROUP BY s.seller_id\n"
+	"UNION ALL SELECT s.seller_id, 2, count(*), 0, 0, 0, 0 FROM slow s\n"
+	"  JOIN qa q ON q.listing_id = s.listing_id\n"
+	"  WHERE trim(coalesce(q.answer, '')) <> '' GROUP BY s.seller_id\n"
+	"UNION ALL SELECT s.seller_id, 3, count(*), 0, 0, 0, 0 FROM slow s\n"
+	"  JOIN qa q ON q.listing_id = s.listing_id\n"
 	"  LEFT JOIN qa_classes c ON c.qa_id = q.qa_id\n"
 	"  WHERE trim(coalesce(q.answer, '')) <> '' AND CASE WHEN c.qa_id IS NOT NULL\n"
 	"  THEN c.reply_class = 'evasive' ELSE q.qa_id IN (SELECT source_id FROM v_evidence\n"
-	"  WHERE source = 'qa' AND signal = 'qa_evasive') END GROUP BY l.seller_id)";
-static const char QE_EVIDENCE[] =
-	"qe AS (SELECT seller_id, count(DISTINCT source_id) AS n FROM v_evidence\n"
-	"  WHERE source = 'qa' AND signal = 'qa_evasive' GROUP BY seller_id)";
-
-/* The same four figures from the per-listing counts of schema 006
- * (listing_counts, written by the analysis of each listing): a listing
- * with a row there and not waiting in dirty_listings adds its counts
- * (cnt); any other listing (never analysed, or new reviews or answers
- * since: an analysis that stopped early, verdicts loaded by hand) is
- * counted row by row exactly as RV_ROWS, RC_CLASSES, QV_ROWS, QE_CLASSES
- * do (slow). So a night that re-analyses a tenth of the listings reads a
- * tenth of the reviews, and the figures are the same either way. */
-/* Kinds of evidence the same way: the flags of listing_counts (schema 008)
- * for a verdict whose listing has a row there and is not dirty, EK_ROWS
- * for the others; a listing is in one part only, so the distinct counts
- * add up. */
-static const char EK_COUNTS[] =
-	"ek AS (SELECT seller_id, sum(bands) AS bands, sum(model) AS model,\n"
-	"  sum(reviews) AS reviews, sum(firmware) AS firmware, sum(evasive) AS evasive FROM (\n"
-	"  SELECT v.seller_id, k.ev_bands AS bands, k.ev_model AS model, k.ev_reviews AS reviews,\n"
-	"  k.ev_firmware AS firmware, k.ev_evasive AS evasive\n"
-	"  FROM verdicts v JOIN listing_counts k ON k.listing_id = v.listing_id\n"
-	"  WHERE v.claim = 'global_version'\n"
-	"  AND v.listing_id NOT IN (SELECT listing_id FROM dirty_listings)\n"
-	"  UNION ALL SELECT v.seller_id,\n"
+	"  WHERE source = 'qa' AND signal = 'qa_evasive') END GROUP BY s.seller_id\n"
+	"UNION ALL SELECT v.seller_id, 4,\n"
 	"  count(DISTINCT CASE WHEN e.kind = 'bands' THEN e.listing_id END),\n"
 	"  count(DISTINCT CASE WHEN e.kind = 'model' THEN e.listing_id END),\n"
 	"  count(DISTINCT CASE WHEN e.kind = 'reviews' THEN e.listing_id END),\n"
@@ -188,71 +244,123 @@ static const char EK_COUNTS[] =
 	"  (SELECT s.listing_id FROM verdicts s\n" /* a list first: no scan of all evidence */
 	"  WHERE s.listing_id IN (SELECT listing_id FROM dirty_listings)\n"
 	"  OR NOT EXISTS (SELECT 1 FROM listing_counts k WHERE k.listing_id = s.listing_id))\n"
-	"  GROUP BY v.seller_id) GROUP BY seller_id)";
-static const char RV_COUNTS[] =
-	"slow AS (SELECT l.listing_id, l.seller_id FROM listings l\n"
-	"  WHERE l.listing_id IN (SELECT listing_id FROM dirty_listings)\n"
-	"  OR NOT EXISTS (SELECT 1 FROM listing_counts k WHERE k.listing_id = l.listing_id)),\n"
-	"cnt AS (SELECT l.seller_id, sum(k.reviews) AS rv, sum(k.complaints) AS rc,\n"
-	"  sum(k.replies) AS qv, sum(k.evasive) AS qe\n"
-	"  FROM listings l JOIN listing_counts k ON k.listing_id = l.listing_id\n"
-	"  WHERE l.listing_id NOT IN (SELECT listing_id FROM dirty_listings)\n"
-	"  GROUP BY l.seller_id),\n"
-	"rv AS (SELECT seller_id, sum(n) AS n FROM (SELECT seller_id, rv AS n FROM cnt\n"
-	"  UNION ALL SELECT s.seller_id, count(*) FROM slow s\n"
-	"  JOIN reviews r ON r.listing_id = s.listing_id GROUP BY s.seller_id)\n"
-	"  GROUP BY seller_id)";
-static const char RC_COUNTS[] =
-	"rc AS (SELECT seller_id, sum(n) AS n FROM (SELECT seller_id, rc AS n FROM cnt\n"
-	"  UNION ALL SELECT s.seller_id, count(*) FROM slow s\n"
-	"  JOIN reviews r ON r.listing_id = s.listing_id\n"
-	"  LEFT JOIN review_classes c ON c.review_id = r.review_id\n"
-	"  WHERE CASE WHEN c.review_id IS NOT NULL THEN c.complaint = 1 OR c.not_genuine = 1\n"
-	"  ELSE r.review_id IN (SELECT source_id FROM v_evidence WHERE source = 'review'\n"
-	"  AND kind = 'reviews' AND weight > 0) END GROUP BY s.seller_id)\n"
-	"  GROUP BY seller_id)";
-static const char QV_COUNTS[] =
-	"qv AS (SELECT seller_id, sum(n) AS n FROM (SELECT seller_id, qv AS n FROM cnt\n"
-	"  UNION ALL SELECT s.seller_id, count(*) FROM slow s\n"
-	"  JOIN qa q ON q.listing_id = s.listing_id\n"
-	"  WHERE trim(coalesce(q.answer, '')) <> '' GROUP BY s.seller_id)\n"
-	"  GROUP BY seller_id)";
-static const char QE_COUNTS[] =
-	"qe AS (SELECT seller_id, sum(n) AS n FROM (SELECT seller_id, qe AS n FROM cnt\n"
-	"  UNION ALL SELECT s.seller_id, count(*) FROM slow s\n"
-	"  JOIN qa q ON q.listing_id = s.listing_id\n"
-	"  LEFT JOIN qa_classes c ON c.qa_id = q.qa_id\n"
-	"  WHERE trim(coalesce(q.answer, '')) <> '' AND CASE WHEN c.qa_id IS NOT NULL\n"
-	"  THEN c.reply_class = 'evasive' ELSE q.qa_id IN (SELECT source_id FROM v_evidence\n"
-	"  WHERE source = 'qa' AND signal = 'qa_evasive') END GROUP BY s.seller_id)\n"
-	"  GROUP BY seller_id)";
+	"  GROUP BY v.seller_id";
+static const int slow_first[] = {C_REVIEWS, C_COMPLAINTS, C_REPLIES, C_EVASIVE, C_EVB};
+static const int slow_n[] = {1, 1, 1, 1, 5};
 
-static int has_table(sqlite3 *db, const char *name)
+static const char *col_str(sqlite3_stmt *st, int i)
 {
-	sqlite3_stmt *st;
-	int found = 0;
-
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-			       -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
+	return (const char *)sqlite3_column_text(st, i);
 }
 
-enum { NCOUNTS = 15 }; /* columns 2.. of COUNT_SQL_FMT */
+/* One listing: its seller's name, count of listings and, when fast, its
+ * review and reply counts. Sets *slow otherwise. */
+static void add_listing(figtab *t, sqlite3_stmt *st, int *slow)
+{
+	fig *f = tab_get(t, col_str(st, 0));
+	int null = sqlite3_column_type(st, 1) == SQLITE_NULL, i;
+	const char *at = col_str(st, 2), *listing = col_str(st, 3);
 
-typedef struct fig {
-	char *seller_id;
-	char *seller_name;
-	long c[NCOUNTS]; /* listings, claims, mislabelled, suspect, unverified, consistent,
-			    ev_bands, ev_model, ev_reviews, ev_firmware, ev_evasive,
-			    reviews, complaints, replies, evasive */
-} fig;
+	if (name_wins(f, null, at, listing)) {
+		free(f->seller_name);
+		free(f->name_at);
+		free(f->name_listing);
+		f->seller_name = dup_or_null(sqlite3_column_text(st, 1));
+		f->name_at = xstrdup(at);
+		f->name_listing = xstrdup(listing);
+		f->name_null = null;
+	}
+	f->c[C_LISTINGS]++;
+	if (!sqlite3_column_int(st, 8)) {
+		*slow = 1;
+		return;
+	}
+	for (i = 0; i < 4; i++)
+		f->c[C_REVIEWS + i] += (long)sqlite3_column_int64(st, 4 + i);
+}
 
-enum { C_LISTINGS, C_CLAIMS, C_MIS, C_SUS, C_UNV, C_CON, C_EVB, C_EVM, C_EVR, C_EVF, C_EVE,
-       C_REVIEWS, C_COMPLAINTS, C_REPLIES, C_EVASIVE };
+/* One verdict: a claim by its verdict and, when fast, its kinds of
+ * evidence. Sets *slow otherwise. */
+static void add_verdict(figtab *t, sqlite3_stmt *st, int *slow)
+{
+	fig *f = tab_get(t, col_str(st, 0));
+	const char *verdict = col_str(st, 2);
+	int i;
+
+	if (!sqlite3_column_int(st, 1))
+		return;
+	f->c[C_CLAIMS]++;
+	f->c[C_MIS] += strcmp(verdict, "mislabelled") == 0;
+	f->c[C_SUS] += strcmp(verdict, "suspect") == 0;
+	f->c[C_UNV] += strcmp(verdict, "unverified") == 0;
+	f->c[C_CON] += strcmp(verdict, "consistent") == 0;
+	if (!sqlite3_column_int(st, 8)) {
+		*slow = 1;
+		return;
+	}
+	for (i = 0; i < 5; i++)
+		f->c[C_EVB + i] += (long)sqlite3_column_int64(st, 3 + i);
+}
+
+static void add_slow(figtab *t, sqlite3_stmt *st, int *slow)
+{
+	fig *f = tab_get(t, col_str(st, 0));
+	int arm = sqlite3_column_int(st, 1), i;
+
+	(void)slow; /* these are the slow ones */
+	for (i = 0; i < slow_n[arm]; i++)
+		f->c[slow_first[arm] + i] += (long)sqlite3_column_int64(st, 2 + i);
+}
+
+typedef void (*add_fn)(figtab *t, sqlite3_stmt *st, int *slow);
+
+static int each_add(sqlite3 *db, const char *sql, add_fn add, figtab *t, int *slow,
+		    gv_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add(t, st, slow);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "sellers: cannot count verdicts");
+	return 0;
+}
+
+static int cmp_fig(const void *pa, const void *pb)
+{
+	return strcmp(((const fig *)pa)->seller_id, ((const fig *)pb)->seller_id);
+}
+
+static int cmp_id_fig(const void *id, const void *pf)
+{
+	return strcmp(id, ((const fig *)pf)->seller_id);
+}
+
+/* Every seller's figures into t, sorted by seller_id. 0 or -1 with err. */
+static int count_all(sqlite3 *db, figtab *t, gv_error *err)
+{
+	int slow = 0;
+	size_t i;
+
+	if (each_add(db, LISTINGS_SQL, add_listing, t, &slow, err) < 0 ||
+	    each_add(db, VERDICTS_SQL, add_verdict, t, &slow, err) < 0 ||
+	    (slow && each_add(db, SLOW_SQL, add_slow, t, &slow, err) < 0))
+		return -1;
+	for (i = 0; i < t->n; i++) {
+		long *c = t->v[i].c;
+		/* A complaint or evasive reply is one of the reviews or replies. */
+		if (c[C_COMPLAINTS] > c[C_REVIEWS])
+			c[C_COMPLAINTS] = c[C_REVIEWS];
+		if (c[C_EVASIVE] > c[C_REPLIES])
+			c[C_EVASIVE] = c[C_REPLIES];
+	}
+	qsort(t->v, t->n, sizeof *t->v, cmp_fig);
+	return 0;
+}
 
 static const char INSERT_STATS[] =
 	"INSERT INTO seller_stats(seller_id, seller_name, run_id, computed_at, listings,\n"
@@ -268,175 +376,141 @@ static const char INSERT_HISTORY[] =
 	" rank, complaint_rate, evasive_rate)\n"
 	"VALUES (?3, ?4, ?1, ?2, ?5, ?6, ?7, ?8, ?11, ?12, ?13, ?14, ?15, ?23, ?26)";
 
-/* Index in st of the numbered parameter ?n, or 0 when st does not use it
- * (the history row uses a subset of the numbers). */
-static int pidx(sqlite3_stmt *st, int n)
+enum { NPARAMS = 26 }; /* ?1..?26 of INSERT_STATS */
+
+/* One of the two INSERT statements with the index of each numbered
+ * parameter ?n in it, 0 when it does not use ?n (the history row uses a
+ * subset), looked up once rather than for every bind of every seller. */
+typedef struct store_stmt {
+	sqlite3_stmt *st;
+	int idx[NPARAMS + 1];
+} store_stmt;
+
+static int store_prepare(sqlite3 *db, const char *sql, store_stmt *s, gv_error *err)
 {
 	char name[16];
-	snprintf(name, sizeof name, "?%d", n);
-	return sqlite3_bind_parameter_index(st, name);
+	int n;
+
+	if (db_prepare(db, sql, &s->st, err) < 0)
+		return -1;
+	for (n = 1; n <= NPARAMS; n++) {
+		snprintf(name, sizeof name, "?%d", n);
+		s->idx[n] = sqlite3_bind_parameter_index(s->st, name);
+	}
+	return 0;
 }
 
-static void bind_long(sqlite3_stmt *st, int n, long v)
+static void bind_long(const store_stmt *s, int n, long long v)
 {
-	int i = pidx(st, n);
-	if (i > 0)
-		sqlite3_bind_int64(st, i, v);
+	if (s->idx[n] > 0)
+		sqlite3_bind_int64(s->st, s->idx[n], v);
 }
 
-static void bind_real(sqlite3_stmt *st, int n, double v)
+static void bind_real(const store_stmt *s, int n, double v)
 {
-	int i = pidx(st, n);
-	if (i > 0)
-		sqlite3_bind_double(st, i, v);
+	if (s->idx[n] > 0)
+		sqlite3_bind_double(s->st, s->idx[n], v);
 }
 
-static void bind_ratio(sqlite3_stmt *st, int n, long k, long d)
+static void bind_ratio(const store_stmt *s, int n, long k, long d)
 {
 	if (d > 0)
-		bind_real(st, n, (double)k / (double)d);
+		bind_real(s, n, (double)k / (double)d);
 }
 
-static void bind_str(sqlite3_stmt *st, int n, const char *s)
+static void bind_str(const store_stmt *s, int n, const char *v)
 {
-	int i = pidx(st, n);
-	if (i > 0)
-		db_bind_text(st, i, s, -1);
+	if (s->idx[n] > 0)
+		db_bind_text(s->st, s->idx[n], v, -1);
 }
 
 /* Bind one seller's figures to the numbered parameters shared by both
- * INSERT statements; unbound ones (a rate without claims) stay NULL. */
-static void bind_fig(sqlite3_stmt *st, const fig *f, const seller_rank *r, long long run_id,
+ * INSERT statements and store the row; unbound ones (a rate without
+ * claims) stay NULL. SQLITE_DONE or an error code. */
+static int store_fig(const store_stmt *s, const fig *f, const seller_rank *r, long long run_id,
 		     const char *now)
 {
 	int i;
 
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	bind_str(st, 1, f->seller_id);
-	bind_str(st, 2, f->seller_name);
-	if (pidx(st, 3) > 0)
-		sqlite3_bind_int64(st, pidx(st, 3), run_id);
-	bind_str(st, 4, now);
+	sqlite3_reset(s->st);
+	sqlite3_clear_bindings(s->st);
+	bind_str(s, 1, f->seller_id);
+	bind_str(s, 2, f->seller_name);
+	bind_long(s, 3, run_id);
+	bind_str(s, 4, now);
 	for (i = C_LISTINGS; i <= C_CON; i++) /* ?5..?10 */
-		bind_long(st, 5 + i - C_LISTINGS, f->c[i]);
+		bind_long(s, 5 + i - C_LISTINGS, f->c[i]);
 	if (f->c[C_CLAIMS] > 0) {
-		bind_ratio(st, 11, f->c[C_MIS], f->c[C_CLAIMS]);
-		bind_real(st, 12, r->ci_low);
-		bind_real(st, 13, r->ci_high);
+		bind_ratio(s, 11, f->c[C_MIS], f->c[C_CLAIMS]);
+		bind_real(s, 12, r->ci_low);
+		bind_real(s, 13, r->ci_high);
 	}
-	bind_str(st, 14, r->status);
+	bind_str(s, 14, r->status);
 	if (r->rank > 0)
-		bind_long(st, 15, r->rank);
+		bind_long(s, 15, r->rank);
 	for (i = C_EVB; i <= C_EVE; i++) /* ?16..?20 */
-		bind_long(st, 16 + i - C_EVB, f->c[i]);
-	bind_long(st, 21, f->c[C_REVIEWS]);
-	bind_long(st, 22, f->c[C_COMPLAINTS]);
-	bind_ratio(st, 23, f->c[C_COMPLAINTS], f->c[C_REVIEWS]);
-	bind_long(st, 24, f->c[C_REPLIES]);
-	bind_long(st, 25, f->c[C_EVASIVE]);
-	bind_ratio(st, 26, f->c[C_EVASIVE], f->c[C_REPLIES]);
+		bind_long(s, 16 + i - C_EVB, f->c[i]);
+	bind_long(s, 21, f->c[C_REVIEWS]);
+	bind_long(s, 22, f->c[C_COMPLAINTS]);
+	bind_ratio(s, 23, f->c[C_COMPLAINTS], f->c[C_REVIEWS]);
+	bind_long(s, 24, f->c[C_REPLIES]);
+	bind_long(s, 25, f->c[C_EVASIVE]);
+	bind_ratio(s, 26, f->c[C_EVASIVE], f->c[C_REPLIES]);
+	return sqlite3_step(s->st);
 }
 
 int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *err)
 {
-	sqlite3_stmt *st = NULL, *ins = NULL, *hist = NULL;
-	fig *figs = NULL;
+	store_stmt ins, hist;
+	figtab t;
 	seller_rank *ranks = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t i;
 	long min_claims;
 	char now[32];
-	strbuf sql;
-	int rc, ret = -1;
+	int ret = -1;
 
+	memset(&t, 0, sizeof t);
+	ins.st = hist.st = NULL;
 	min_claims = w ? (long)weights_threshold(w, "min_claims_ranked",
 						 SELLERS_MIN_CLAIMS_DEFAULT)
 		       : SELLERS_MIN_CLAIMS_DEFAULT;
 	utc_now_iso(now, sizeof now);
-	sb_init(&sql);
-	if (has_table(db, "listing_counts") && has_table(db, "review_classes") &&
-	    has_table(db, "qa_classes"))
-		sb_addf(&sql, COUNT_SQL_FMT, EK_COUNTS, RV_COUNTS, RC_COUNTS, QV_COUNTS, QE_COUNTS);
-	else
-		sb_addf(&sql, COUNT_SQL_FMT, EK_ROWS, RV_ROWS,
-			has_table(db, "review_classes") ? RC_CLASSES : RC_EVIDENCE, QV_ROWS,
-			has_table(db, "qa_classes") ? QE_CLASSES : QE_EVIDENCE);
-	rc = db_prepare(db, sql.buf, &st, err);
-	sb_release(&sql);
-	if (rc < 0)
+	if (count_all(db, &t, err) < 0)
 		goto cleanup;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fig *f;
-		const unsigned char *name = sqlite3_column_text(st, 1);
-		int c;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			figs = xrealloc(figs, cap * sizeof *figs);
-		}
-		f = &figs[n++];
-		f->seller_id = xstrdup((const char *)sqlite3_column_text(st, 0));
-		f->seller_name = name ? xstrdup((const char *)name) : NULL;
-		for (c = 0; c < NCOUNTS; c++)
-			f->c[c] = (long)sqlite3_column_int64(st, 2 + c);
-	}
-	if (rc != SQLITE_DONE) {
-		db_fail(db, err, "sellers: cannot count verdicts");
-		goto cleanup;
-	}
-	ranks = xcalloc(n ? n : 1, sizeof *ranks);
-	for (i = 0; i < n; i++) {
-		ranks[i].seller_id = figs[i].seller_id;
-		ranks[i].claims = figs[i].c[C_CLAIMS];
-		ranks[i].mislabelled = figs[i].c[C_MIS];
+	ranks = xcalloc(t.n ? t.n : 1, sizeof *ranks);
+	for (i = 0; i < t.n; i++) {
+		ranks[i].seller_id = t.v[i].seller_id;
+		ranks[i].claims = t.v[i].c[C_CLAIMS];
+		ranks[i].mislabelled = t.v[i].c[C_MIS];
 		wilson_interval(ranks[i].mislabelled, ranks[i].claims, &ranks[i].ci_low,
 				&ranks[i].ci_high);
 	}
-	sellers_rank(ranks, n, min_claims);
+	sellers_rank(ranks, t.n, min_claims);
 	/* ranks is now sorted; the figures are found by seller_id (both unique). */
 	if (db_exec(db, "DELETE FROM seller_stats", err) < 0 ||
-	    db_prepare(db, INSERT_STATS, &ins, err) < 0 ||
-	    db_prepare(db, INSERT_HISTORY, &hist, err) < 0)
+	    store_prepare(db, INSERT_STATS, &ins, err) < 0 ||
+	    store_prepare(db, INSERT_HISTORY, &hist, err) < 0)
 		goto cleanup;
-	for (i = 0; i < n; i++) {
-		size_t lo = 0, hi = n;
-		const fig *f = NULL;
-		while (lo < hi) { /* figs are ordered by seller_id (ORDER BY, binary collation) */
-			size_t mid = lo + (hi - lo) / 2;
-			int c = strcmp(figs[mid].seller_id, ranks[i].seller_id);
-			if (c == 0) {
-				f = &figs[mid];
-				break;
-			}
-			if (c < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+	for (i = 0; i < t.n; i++) {
+		const fig *f = bsearch(ranks[i].seller_id, t.v, t.n, sizeof *t.v, cmp_id_fig);
 		if (!f) {
 			gv_error_set(err, NULL, 0, "sellers: lost seller '%s'", ranks[i].seller_id);
 			goto cleanup;
 		}
-		bind_fig(ins, f, &ranks[i], run_id, now);
-		if (sqlite3_step(ins) != SQLITE_DONE) {
+		if (store_fig(&ins, f, &ranks[i], run_id, now) != SQLITE_DONE) {
 			db_fail(db, err, "sellers: cannot store seller_stats");
 			goto cleanup;
 		}
-		bind_fig(hist, f, &ranks[i], run_id, now);
-		if (sqlite3_step(hist) != SQLITE_DONE) {
+		if (store_fig(&hist, f, &ranks[i], run_id, now) != SQLITE_DONE) {
 			db_fail(db, err, "sellers: cannot store seller_history");
 			goto cleanup;
 		}
 	}
 	ret = 0;
 cleanup:
-	sqlite3_finalize(st);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(hist);
-	for (i = 0; i < n; i++) {
-		free(figs[i].seller_id);
-		free(figs[i].seller_name);
-	}
-	free(figs);
+	sqlite3_finalize(ins.st);
+	sqlite3_finalize(hist.st);
+	tab_release(&t);
 	free(ranks);
 	return ret;
 }

@@ -1,0 +1,171 @@
+/* test_sellers.c: the per-seller figures sellers_update stores: the name
+ * of the latest named scrape, sellers known only from verdicts, and the
+ * same figures whether a listing is counted from its listing_counts row or
+ * (no row, or waiting in dirty_listings) from the rows themselves. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyze/sellers.h"
+#include "common/db.h"
+
+static sqlite3 *db;
+static char path[128];
+
+static void exec(const char *sql)
+{
+	char *msg = NULL;
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, &msg), SQLITE_OK, "%s: %s", sql, msg);
+}
+
+/* Three sellers: s1 (three listings, the latest scrape unnamed), s2 (two
+ * listings scraped at the same time), s3 (a verdict whose listing is gone).
+ * listing_counts holds what the analysis would have written. */
+static const char FIXTURE[] =
+	"INSERT INTO listings(listing_id, seller_id, seller_name, title, scraped_at, first_seen)\n"
+	"VALUES ('L1', 's1', 'Old name', 't', '2026-01-01', '2026-01-01'),\n"
+	" ('L2', 's1', 'New name', 't', '2026-02-01', '2026-01-01'),\n"
+	" ('L3', 's1', NULL, 't', '2026-03-01', '2026-01-01'),\n"
+	" ('L5', 's2', 'Five', 't', '2026-02-01', '2026-01-01'),\n"
+	" ('L4', 's2', 'Four', 't', '2026-02-01', '2026-01-01');\n"
+	"INSERT INTO verdicts(listing_id, seller_id, claim, hardware, verdict, score, analyzed_at)\n"
+	"VALUES ('L1', 's1', 'global_version', 'china', 'mislabelled', 2, 'x'),\n"
+	" ('L2', 's1', 'global_version', 'china', 'suspect', 1, 'x'),\n"
+	" ('L3', 's1', 'none', 'unknown', 'not_claimed', 0, 'x'),\n"
+	" ('L4', 's2', 'global_version', 'global', 'consistent', -1, 'x'),\n"
+	" ('L5', 's2', 'global_version', 'unknown', 'unverified', 0, 'x'),\n"
+	" ('L9', 's3', 'global_version', 'china', 'mislabelled', 3, 'x');\n"
+	"INSERT INTO evidence(listing_id, signal, source, source_id, weight)\n"
+	"VALUES ('L1', 'listing_bands_cn', 'listing', 'L1', 1),\n"
+	" ('L1', 'review_network', 'review', 'R1', 1),\n"
+	" ('L2', 'review_firmware_cn', 'review', 'R3', 1),\n"
+	" ('L2', 'qa_evasive', 'qa', 'Q2', 1),\n"
+	" ('L4', 'listing_model_global', 'listing', 'L4', -1),\n"
+	" ('L9', 'listing_model_cn', 'listing', 'L9', 2);\n"
+	"INSERT INTO reviews(review_id, listing_id, text) VALUES ('R1', 'L1', 'no 4g'),\n"
+	" ('R2', 'L1', 'fine'), ('R3', 'L2', 'china rom'), ('R4', 'L4', 'ok');\n"
+	"INSERT INTO review_classes(review_id, listing_id, lexicon, text_len, class, complaint,\n"
+	" negated, noise, network_ok, not_genuine, china_rom, no_google, unofficial, strength)\n"
+	"VALUES ('R1', 'L1', 'x', 5, 'complaint', 1, 0, 0, 0, 0, 0, 0, 0, 1),\n"
+	" ('R2', 'L1', 'x', 4, 'other', 0, 0, 0, 0, 0, 0, 0, 0, 0);\n" /* R3, R4: unclassified */
+	"INSERT INTO qa(qa_id, listing_id, question, answer) VALUES ('Q1', 'L1', 'q', 'yes'),\n"
+	" ('Q2', 'L2', 'q', 'maybe'), ('Q3', 'L2', 'q', '  '), ('Q4', 'L4', 'q', NULL);\n"
+	"INSERT INTO qa_classes(qa_id, listing_id, lexicon, text_len, question_kind, reply_class,\n"
+	" reply_detail) VALUES ('Q1', 'L1', 'x', 4, 'version', 'direct', 'claim');\n"
+	"INSERT INTO listing_counts(listing_id, reviews, complaints, replies, evasive, ev_bands,\n"
+	" ev_model, ev_reviews, ev_firmware, ev_evasive)\n"
+	"VALUES ('L1', 2, 1, 1, 0, 1, 0, 1, 0, 0), ('L2', 1, 0, 1, 1, 0, 0, 0, 1, 1),\n"
+	" ('L3', 0, 0, 0, 0, 0, 0, 0, 0, 0), ('L4', 1, 0, 0, 0, 0, 0, 0, 0, 0),\n"
+	" ('L5', 0, 0, 0, 0, 0, 0, 0, 0, 0), ('L9', 0, 0, 0, 0, 0, 1, 0, 0, 0);\n";
+
+static void setup(void)
+{
+	gv_error err;
+	snprintf(path, sizeof path, "/tmp/gvaudit-test-sellers-%ld.db", (long)getpid());
+	unlink(path);
+	gv_error_clear(&err);
+	cr_assert_eq(db_open(path, &db, &err), 0, "%s", err.msg);
+	exec(FIXTURE);
+}
+
+static void teardown(void)
+{
+	char p[160];
+	db_close(db);
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+TestSuite(sellers, .init = setup, .fini = teardown);
+
+/* seller_stats and this run's seller_history, one line per seller, without
+ * the times. Caller frees. */
+static char *figures(long long run_id)
+{
+	gv_error err;
+	sqlite3_stmt *st;
+	strbuf sb;
+	int i;
+
+	gv_error_clear(&err);
+	exec("BEGIN");
+	cr_assert_eq(sellers_update(db, NULL, run_id, &err), 0, "%s", err.msg);
+	exec("COMMIT");
+	cr_assert_eq(sqlite3_prepare_v2(db,
+		"SELECT s.seller_id, s.seller_name, s.listings, s.global_claims, s.mislabelled,\n"
+		" s.suspect, s.unverified, s.consistent, s.ev_bands, s.ev_model, s.ev_reviews,\n"
+		" s.ev_firmware, s.ev_evasive, s.reviews, s.complaints, s.replies, s.evasive,\n"
+		" s.status, s.rank, h.listings, h.status FROM seller_stats s\n"
+		"LEFT JOIN seller_history h ON h.seller_id = s.seller_id AND h.run_id = s.run_id\n"
+		"ORDER BY s.seller_id", -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+	sb_init(&sb);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (i = 0; i < sqlite3_column_count(st); i++) {
+			const unsigned char *v = sqlite3_column_text(st, i);
+			sb_addf(&sb, "%s%s", i ? "|" : "", v ? (const char *)v : "NULL");
+		}
+		sb_addc(&sb, '\n');
+	}
+	sqlite3_finalize(st);
+	return sb_detach(&sb);
+}
+
+static const char WANT[] =
+	"s1|New name|3|2|1|1|0|0|1|0|1|1|1|3|1|2|1|insufficient data|NULL|3|insufficient data\n"
+	"s2|Four|2|2|0|0|1|1|0|0|0|0|0|1|0|0|0|insufficient data|NULL|2|insufficient data\n"
+	"s3|NULL|0|1|1|0|0|0|0|1|0|0|0|0|0|0|0|insufficient data|NULL|0|insufficient data\n";
+
+Test(sellers, names_counts_and_sellers_without_listings)
+{
+	char *got = figures(1);
+	cr_expect_str_eq(got, WANT);
+	free(got);
+}
+
+Test(sellers, same_figures_counted_from_rows)
+{
+	char *got;
+
+	/* Without counts: R1 by its class, R3 by its evidence, Q2 by its
+	 * evidence, the kinds from the evidence table. */
+	exec("DELETE FROM listing_counts WHERE listing_id IN ('L2', 'L9')");
+	exec("INSERT INTO dirty_listings(listing_id) VALUES ('L1'), ('L4')");
+	got = figures(2);
+	cr_expect_str_eq(got, WANT);
+	free(got);
+	exec("DELETE FROM listing_counts");
+	got = figures(3);
+	cr_expect_str_eq(got, WANT);
+	free(got);
+}
+
+Test(sellers, ranked_with_history_per_run)
+{
+	char *got;
+
+	exec("INSERT INTO listings(listing_id, seller_id, title, scraped_at, first_seen)\n"
+	     "VALUES ('L6', 's2', 't', '2026-01-01', '2026-01-01')");
+	exec("INSERT INTO verdicts(listing_id, seller_id, claim, hardware, verdict, score,\n"
+	     " analyzed_at) VALUES ('L6', 's2', 'global_version', 'china', 'mislabelled', 2, 'x')");
+	exec("INSERT INTO listing_counts(listing_id, reviews, complaints, replies, evasive)\n"
+	     "VALUES ('L6', 0, 0, 0, 0)");
+	free(figures(4));
+	got = figures(5);
+	cr_expect(strstr(got, "s2|Four|3|3|1|0|1|1|0|0|0|0|0|1|0|0|0|ranked|1|3|ranked\n") != NULL,
+		  "%s", got);
+	free(got);
+	got = NULL;
+	{
+		sqlite3_stmt *st;
+		cr_assert_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM seller_history", -1, &st,
+						NULL), SQLITE_OK);
+		cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+		cr_expect_eq(sqlite3_column_int(st, 0), 6); /* three sellers, two runs */
+		sqlite3_finalize(st);
+	}
+}
