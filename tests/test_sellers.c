@@ -83,26 +83,15 @@ static void teardown(void)
 
 TestSuite(sellers, .init = setup, .fini = teardown);
 
-/* seller_stats and this run's seller_history, one line per seller, without
- * the times. Caller frees. */
-static char *figures(long long run_id)
+/* Every row of the query as one string, columns '|'-separated, NULL as
+ * "NULL". Caller frees. */
+static char *rows(const char *sql)
 {
-	gv_error err;
 	sqlite3_stmt *st;
 	strbuf sb;
 	int i;
 
-	gv_error_clear(&err);
-	exec("BEGIN");
-	cr_assert_eq(sellers_update(db, NULL, run_id, &err), 0, "%s", err.msg);
-	exec("COMMIT");
-	cr_assert_eq(sqlite3_prepare_v2(db,
-		"SELECT s.seller_id, s.seller_name, s.listings, s.global_claims, s.mislabelled,\n"
-		" s.suspect, s.unverified, s.consistent, s.ev_bands, s.ev_model, s.ev_reviews,\n"
-		" s.ev_firmware, s.ev_evasive, s.reviews, s.complaints, s.replies, s.evasive,\n"
-		" s.status, s.rank, h.listings, h.status FROM seller_stats s\n"
-		"LEFT JOIN seller_history h ON h.seller_id = s.seller_id AND h.run_id = s.run_id\n"
-		"ORDER BY s.seller_id", -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+	cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
 	sb_init(&sb);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		for (i = 0; i < sqlite3_column_count(st); i++) {
@@ -113,6 +102,24 @@ static char *figures(long long run_id)
 	}
 	sqlite3_finalize(st);
 	return sb_detach(&sb);
+}
+
+/* seller_stats and this run's seller_history, one line per seller, without
+ * the times. Caller frees. */
+static char *figures(long long run_id)
+{
+	gv_error err;
+
+	gv_error_clear(&err);
+	exec("BEGIN");
+	cr_assert_eq(sellers_update(db, NULL, run_id, &err), 0, "%s", err.msg);
+	exec("COMMIT");
+	return rows("SELECT s.seller_id, s.seller_name, s.listings, s.global_claims, s.mislabelled,\n"
+		    " s.suspect, s.unverified, s.consistent, s.ev_bands, s.ev_model, s.ev_reviews,\n"
+		    " s.ev_firmware, s.ev_evasive, s.reviews, s.complaints, s.replies, s.evasive,\n"
+		    " s.status, s.rank, h.listings, h.status FROM seller_stats s\n"
+		    "LEFT JOIN seller_history h ON h.seller_id = s.seller_id AND h.run_id = s.run_id\n"
+		    "ORDER BY s.seller_id");
 }
 
 static const char WANT[] =
@@ -159,13 +166,55 @@ Test(sellers, ranked_with_history_per_run)
 	cr_expect(strstr(got, "s2|Four|3|3|1|0|1|1|0|0|0|0|0|1|0|0|0|ranked|1|3|ranked\n") != NULL,
 		  "%s", got);
 	free(got);
-	got = NULL;
-	{
-		sqlite3_stmt *st;
-		cr_assert_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM seller_history", -1, &st,
-						NULL), SQLITE_OK);
-		cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
-		cr_expect_eq(sqlite3_column_int(st, 0), 6); /* three sellers, two runs */
-		sqlite3_finalize(st);
+	got = rows("SELECT count(*) FROM seller_history");
+	cr_expect_str_eq(got, "6\n"); /* three sellers, two runs */
+	free(got);
+}
+
+/* v_seller_latest (schema 010) as schema 005 defined it: seller_stats
+ * joined to the window of v_seller_history. */
+static const char LATEST_BY_WINDOW[] =
+	"SELECT s.*, h.prev_run_id, h.prev_rate, h.rate_change, h.claims_change, h.prev_rank,\n"
+	" COALESCE(h.newly_ranked, 0) AS newly_ranked FROM seller_stats s\n"
+	"LEFT JOIN v_seller_history h ON h.seller_id = s.seller_id AND h.run_id = s.run_id\n"
+	"ORDER BY s.rank IS NULL, s.rank, s.global_claims = 0, s.seller_id";
+
+static void expect_latest_as_window(void)
+{
+	char *want = rows(LATEST_BY_WINDOW), *got = rows("SELECT * FROM v_seller_latest");
+	cr_expect_str_eq(got, want);
+	free(want);
+	free(got);
+}
+
+Test(sellers, latest_changes_as_the_history_window)
+{
+	static const char *const steps[] = {
+		/* s2 reaches three claims: newly ranked */
+		"INSERT INTO listings(listing_id, seller_id, title, scraped_at, first_seen)\n"
+		"VALUES ('L6', 's2', 't', '2026-01-01', '2026-01-01');\n"
+		"INSERT INTO verdicts(listing_id, seller_id, claim, hardware, verdict, score,\n"
+		" analyzed_at) VALUES ('L6', 's2', 'global_version', 'china', 'mislabelled', 2, 'x');\n"
+		"INSERT INTO listing_counts(listing_id, reviews, complaints, replies, evasive)\n"
+		"VALUES ('L6', 0, 0, 0, 0)",
+		/* s1 too, with a worse rate; s2's rate changes */
+		"INSERT INTO verdicts(listing_id, seller_id, claim, hardware, verdict, score,\n"
+		" analyzed_at) VALUES ('L7', 's1', 'global_version', 'china', 'mislabelled', 2, 'x');\n"
+		"UPDATE verdicts SET verdict = 'mislabelled' WHERE listing_id = 'L5'",
+		/* s2 drops below the minimum again */
+		"DELETE FROM verdicts WHERE listing_id = 'L6'",
+		"",
+	};
+	size_t i;
+
+	expect_latest_as_window(); /* no runs yet */
+	for (i = 0; i < sizeof steps / sizeof *steps; i++) {
+		if (steps[i][0])
+			exec(steps[i]);
+		free(figures(10 + 2 * (long long)i)); /* runs 10, 12, ...: gaps as in real runs */
+		expect_latest_as_window();
 	}
+	/* A seller whose current run has no history row (stats written by hand). */
+	exec("UPDATE seller_stats SET run_id = 99 WHERE seller_id = 's3'");
+	expect_latest_as_window();
 }
