@@ -93,27 +93,6 @@ static int write_plain(sqlite3 *db, FILE *f, const char *const *header, const ch
 	return ret;
 }
 
-/* listings.csv: the outputs.md columns, then extra ones. */
-static int write_listings(sqlite3 *db, FILE *f, gv_error *err)
-{
-	static const char *const header[] = {
-		"listing_id", "seller_id", "title", "market", "claim", "hardware", "verdict",
-		"score", "missing_bands", "signals",
-		"seller_name", "market_group", "model_number", "lte_bands", "scraped_at", "url",
-		NULL};
-	static const signed char dec[] = {-1, -1, -1, -1, -1, -1, -1, 2, -1, -1,
-					  -1, -1, -1, -1, -1, -1};
-	return write_plain(db, f, header,
-			   "SELECT l.listing_id, l.seller_id, l.title, l.market, v.claim,\n"
-			   " v.hardware, v.verdict, v.score, v.missing_bands, v.signals,\n"
-			   " l.seller_name, f.market_group, f.model_number, f.lte_bands,\n"
-			   " l.scraped_at, l.url\n"
-			   "FROM listings l LEFT JOIN verdicts v ON v.listing_id = l.listing_id\n"
-			   "LEFT JOIN listing_facts f ON f.listing_id = l.listing_id\n"
-			   "ORDER BY l.listing_id",
-			   dec, err);
-}
-
 /* sellers.csv: ranked sellers first by rank, then those with too few claims,
  * then those with none, each by seller_id. */
 static int write_sellers(sqlite3 *db, FILE *f, gv_error *err)
@@ -138,15 +117,104 @@ static int write_sellers(sqlite3 *db, FILE *f, gv_error *err)
 			   dec, err);
 }
 
-static int write_evidence(sqlite3 *db, FILE *f, gv_error *err)
+/* listings.csv and evidence.csv in one walk of listings by listing_id:
+ * evidence.csv is in the same order and gives each piece of evidence its
+ * listing's seller, so its rows are written, merged, as the walk passes
+ * their listing. v_evidence's join did one lookup in listings per piece of
+ * evidence, a second walk one random read per listing; this walk reads
+ * each listing once for both files. The kind still comes from v_evidence,
+ * its one definition (SQLite drops the view's joins nobody reads). */
+typedef struct listing_walk {
+	csvout *listings;
+	csvout *evidence;
+	sqlite3_stmt *es;   /* the evidence, by listing_id, signal, source, source_id */
+	int erc;            /* its last sqlite3_step */
+} listing_walk;
+
+static const char LISTINGS_SQL[] =
+	"SELECT l.listing_id, l.seller_id, l.title, l.market, v.claim,\n"
+	" v.hardware, v.verdict, v.score, v.missing_bands, v.signals,\n"
+	" l.seller_name, f.market_group, f.model_number, f.lte_bands,\n"
+	" l.scraped_at, l.url\n"
+	"FROM listings l LEFT JOIN verdicts v ON v.listing_id = l.listing_id\n"
+	"LEFT JOIN listing_facts f ON f.listing_id = l.listing_id\n"
+	"ORDER BY l.listing_id";
+
+static const char EVIDENCE_SQL[] =
+	"SELECT listing_id, signal, source, source_id, excerpt, weight, kind\n"
+	"FROM v_evidence ORDER BY listing_id, signal, source, source_id";
+
+/* The evidence rows up to listing lid (NULL: all that are left); those of
+ * lid itself get the seller in column 1 of ls, the others (evidence of a
+ * listing no longer stored) none. Both walks are in BINARY collation
+ * order, which strcmp follows. */
+static void evidence_until(listing_walk *w, const char *lid, sqlite3_stmt *ls)
 {
-	static const char *const header[] = {"listing_id", "signal", "source", "source_id",
-					     "excerpt", "weight", "kind", "seller_id", NULL};
-	static const signed char dec[] = {-1, -1, -1, -1, -1, 2, -1, -1};
-	return write_plain(db, f, header,
-			   "SELECT listing_id, signal, source, source_id, excerpt, weight, kind,\n"
-			   " seller_id FROM v_evidence ORDER BY listing_id, signal, source, source_id",
-			   dec, err);
+	static const signed char dec[] = {0, 0, 0, 0, 0, 2, 0};
+	int c, i;
+
+	while (w->erc == SQLITE_ROW) {
+		c = lid ? strcmp(col_text(w->es, 0), lid) : -1;
+		if (c > 0)
+			return;
+		for (i = 0; i < 7; i++)
+			cell(w->evidence, w->es, i, dec[i]);
+		if (c == 0)
+			cell(w->evidence, ls, 1, 0);
+		else
+			csv_null(w->evidence);
+		csv_endrow(w->evidence);
+		w->erc = sqlite3_step(w->es);
+	}
+}
+
+static int listing_row(sqlite3_stmt *st, void *arg)
+{
+	static const signed char dec[] = {0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0};
+	listing_walk *w = arg;
+	int i;
+
+	for (i = 0; i < 16; i++)
+		cell(w->listings, st, i, dec[i]);
+	csv_endrow(w->listings);
+	evidence_until(w, col_text(st, 0), st);
+	return w->listings->failed || w->evidence->failed ? -1 : 0;
+}
+
+static int write_listings_evidence(sqlite3 *db, FILE *lf, FILE *ef, gv_error *err)
+{
+	static const char *const lheader[] = {
+		"listing_id", "seller_id", "title", "market", "claim", "hardware", "verdict",
+		"score", "missing_bands", "signals",
+		"seller_name", "market_group", "model_number", "lte_bands", "scraped_at", "url",
+		NULL};
+	static const char *const eheader[] = {"listing_id", "signal", "source", "source_id",
+					      "excerpt", "weight", "kind", "seller_id", NULL};
+	csvout lc, ec;
+	listing_walk w;
+	int ret;
+
+	if (db_prepare(db, EVIDENCE_SQL, &w.es, err) < 0)
+		return -1;
+	csvout_init(&lc, lf);
+	csvout_init(&ec, ef);
+	csv_header(&lc, lheader);
+	csv_header(&ec, eheader);
+	w.listings = &lc;
+	w.evidence = &ec;
+	w.erc = sqlite3_step(w.es);
+	ret = each_row(db, LISTINGS_SQL, listing_row, &w, err);
+	if (ret == 0)
+		evidence_until(&w, NULL, NULL);
+	if (ret == 0 && w.erc != SQLITE_DONE && !ec.failed)
+		ret = db_fail(db, err, "report: cannot read evidence");
+	if (ret == 0 && (lc.failed || ec.failed))
+		ret = gv_error_set(err, NULL, 0, "report: write failed: %s",
+				   strerror(lc.failed ? lc.err_no : ec.err_no));
+	sqlite3_finalize(w.es);
+	csvout_release(&lc);
+	csvout_release(&ec);
+	return ret;
 }
 
 /* markets.csv, one row per market and key band. */
@@ -249,9 +317,8 @@ int report_write(sqlite3 *db, const report_opts *o, gv_error *err)
 	hc.run_id = o->run_id;
 	hc.w = have_weights ? &w : NULL;
 	hc.markets = &ms;
-	if (write_listings(db, out[F_LISTINGS].f, err) < 0 ||
+	if (write_listings_evidence(db, out[F_LISTINGS].f, out[F_EVIDENCE].f, err) < 0 ||
 	    write_sellers(db, out[F_SELLERS].f, err) < 0 ||
-	    write_evidence(db, out[F_EVIDENCE].f, err) < 0 ||
 	    write_markets(&ms, out[F_MARKETS].f, err) < 0 ||
 	    html_write(out[F_HTML].f, db, &hc, err) < 0)
 		goto cleanup;
