@@ -2,6 +2,7 @@
 #include "report/csvout.h"
 
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 
 void csvout_init(csvout *c, FILE *f)
@@ -58,12 +59,60 @@ void csv_text(csvout *c, const char *s)
 	csv_field(&c->line, s, 1);
 }
 
+/* Decimal digits of u, right-aligned to end; returns the first. */
+static char *put_digits(char *end, unsigned long long u)
+{
+	do
+		*--end = (char)('0' + u % 10);
+	while (u /= 10);
+	return end;
+}
+
+/* "%.*f" of v without printf when v * 10^decimals is an integer k below
+ * 10^12 (buf: 64 bytes) (weights, scores and most figures): the product is rounded once,
+ * so v's exact decimal expansion is within 2^-13 of k and printf would
+ * round it to k as well. 0 when v does not qualify (buf untouched).
+ * k == 0 prints "0.00..", as csv_num makes of printf's "-0.00". */
+static int fixed_exact(char *buf, double v, int decimals)
+{
+	static const double scale[] = {1, 10, 100, 1000, 10000};
+	char digits[32], *p, *end = digits + sizeof digits;
+	unsigned long long u;
+	double k;
+	size_t n;
+	int i;
+
+	if (decimals < 0 || decimals > 4)
+		return 0;
+	k = v * scale[decimals];
+	if (!(fabs(k) < 1e12) || k != floor(k))
+		return 0;
+	u = (unsigned long long)fabs(k);
+	p = put_digits(end, u);
+	while (end - p < decimals + 1) /* at least one digit before the point */
+		*--p = '0';
+	n = 0;
+	if (k < 0)
+		buf[n++] = '-';
+	for (i = 0; p < end; p++, i++) {
+		if (decimals > 0 && end - p == decimals)
+			buf[n++] = '.';
+		buf[n++] = *p;
+	}
+	buf[n] = '\0';
+	return 1;
+}
+
 void csv_num(csvout *c, double v, int decimals)
 {
 	char buf[64];
 	const char *p = buf;
 
 	sep(c);
+	if (fixed_exact(buf, v, decimals)) {
+		sb_adds(&c->line, buf);
+		return;
+	}
 	snprintf(buf, sizeof buf, "%.*f", decimals, v);
 	/* -0.001 with 2 decimals prints "-0.00": a reader wants "0.00". */
 	if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
@@ -73,8 +122,14 @@ void csv_num(csvout *c, double v, int decimals)
 
 void csv_int(csvout *c, long long v)
 {
+	char buf[24], *end = buf + sizeof buf, *p;
+
 	sep(c);
-	sb_addf(&c->line, "%lld", v);
+	/* unsigned negation: LLONG_MIN too */
+	p = put_digits(end, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+	if (v < 0)
+		*--p = '-';
+	sb_add(&c->line, p, (size_t)(end - p));
 }
 
 void csv_null(csvout *c)

@@ -1,6 +1,7 @@
 /* test_csvout.c: RFC 4180 quoting, CRLF rows, number formatting and the
  * neutralising of cells a spreadsheet would run as formulas. */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,4 +97,70 @@ Test(csvout, rows)
 			      "1,\"'-2 Redmi, \"\"Global\"\"\",-0.50,-3,\r\n"
 			      "2,ok,0.00,0,\r\n");
 	free(buf);
+}
+
+/* One cell as csv_num or csv_int writes it, without the CRLF. */
+static void one_cell(char *out, size_t size, double v, int decimals, int is_int, long long iv)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	csvout c;
+
+	cr_assert(f);
+	csvout_init(&c, f);
+	if (is_int)
+		csv_int(&c, iv);
+	else
+		csv_num(&c, v, decimals);
+	csv_endrow(&c);
+	csvout_release(&c);
+	fclose(f);
+	snprintf(out, size, "%.*s", (int)(len >= 2 ? len - 2 : 0), buf);
+	free(buf);
+}
+
+/* printf's "%.*f", "-0.00" written "0.00": what csv_num always wrote. */
+static void by_printf(char *out, size_t size, double v, int decimals)
+{
+	snprintf(out, size, "%.*f", decimals, v);
+	if (out[0] == '-' && strspn(out + 1, "0.") == strlen(out + 1))
+		memmove(out, out + 1, strlen(out));
+}
+
+Test(csvout, numbers_as_printf)
+{
+	static const double fixed[] = {0.0, -0.0, 0.5, -0.5, 0.125, 0.005, 0.015, 0.285, 1.005,
+				       2.675, -1.5, 1e-300, -1e-300, 123456.789, 1e11, -1e11,
+				       1e12, 1e15, 4503599627370497.0, 0.1, 0.7, -0.6, 1.0 / 3};
+	char got[96], want[96];
+	unsigned long long x = 88172645463325252ULL;
+	int d, i;
+
+	for (d = 0; d <= 6; d++) {
+		for (i = 0; i < (int)(sizeof fixed / sizeof *fixed); i++) {
+			one_cell(got, sizeof got, fixed[i], d, 0, 0);
+			by_printf(want, sizeof want, fixed[i], d);
+			cr_expect_str_eq(got, want, "%.17g with %d decimals", fixed[i], d);
+		}
+		for (i = 0; i < 20000; i++) { /* k / 10^d, and nearby doubles */
+			double v;
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
+			v = (double)(long long)(x % 2000001) - 1000000.0;
+			v /= d == 0 ? 1.0 : d == 1 ? 10.0 : d == 2 ? 100.0 : d == 3 ? 1000.0 : 10000.0;
+			if (i % 3 == 1)
+				v = nextafter(v, 1e300);
+			else if (i % 3 == 2)
+				v = nextafter(v, -1e300);
+			one_cell(got, sizeof got, v, d, 0, 0);
+			by_printf(want, sizeof want, v, d);
+			cr_assert_str_eq(got, want, "%.17g with %d decimals", v, d);
+		}
+	}
+	one_cell(got, sizeof got, 0, 0, 1, -9223372036854775807LL - 1);
+	cr_expect_str_eq(got, "-9223372036854775808");
+	one_cell(got, sizeof got, 0, 0, 1, 9223372036854775807LL);
+	cr_expect_str_eq(got, "9223372036854775807");
+	one_cell(got, sizeof got, 0, 0, 1, -7);
+	cr_expect_str_eq(got, "-7");
 }
