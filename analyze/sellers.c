@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "common/db.h"
+#include "common/log.h"
 
 /* Two-sided 95%: the 0.975 quantile of the standard normal distribution. */
 #define WILSON_Z 1.959963984540054
@@ -467,6 +468,7 @@ int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *er
 	size_t i;
 	long min_claims;
 	char now[32];
+	double t0 = now_seconds();
 	int ret = -1;
 
 	memset(&t, 0, sizeof t);
@@ -506,6 +508,8 @@ int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *er
 			goto cleanup;
 		}
 	}
+	/* Its own line: a night's analysis time is listings plus this. */
+	log_info("sellers: sellers=%zu seconds=%.2f", t.n, now_seconds() - t0);
 	ret = 0;
 cleanup:
 	sqlite3_finalize(ins.st);

@@ -45,7 +45,9 @@ void sellers_rank(seller_rank *v, size_t n, long min_claims);
 /* Recompute every seller's figures from verdicts and evidence and record
  * them under run_id (seller_stats, seller_history). Inside the caller's
  * transaction. w may be NULL (the default minimum of claims applies).
- * 0 or -1 with err. */
+ * Reads each listing and verdict once (with its listing_counts row; the
+ * few without one, or dirty, from their rows) and logs one line
+ * ("sellers: sellers=N seconds=S"). 0 or -1 with err. */
 int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *err);
 
 #endif
