@@ -359,7 +359,8 @@ static int count_all(sqlite3 *db, figtab *t, gv_error *err)
 		if (c[C_EVASIVE] > c[C_REPLIES])
 			c[C_EVASIVE] = c[C_REPLIES];
 	}
-	qsort(t->v, t->n, sizeof *t->v, cmp_fig);
+	if (t->n > 1) /* qsort(NULL, 0, ...) is undefined: no sellers at all */
+		qsort(t->v, t->n, sizeof *t->v, cmp_fig);
 	return 0;
 }
 

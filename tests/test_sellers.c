@@ -218,3 +218,13 @@ Test(sellers, latest_changes_as_the_history_window)
 	exec("UPDATE seller_stats SET run_id = 99 WHERE seller_id = 's3'");
 	expect_latest_as_window();
 }
+
+Test(sellers, no_sellers_at_all)
+{
+	char *got;
+
+	exec("DELETE FROM listings; DELETE FROM verdicts");
+	got = figures(1);
+	cr_expect_str_eq(got, "");
+	free(got);
+}
