@@ -4,6 +4,7 @@
  * never a truncated file. */
 #include "report/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyze/sellers.h"
@@ -122,13 +123,17 @@ static int write_sellers(sqlite3 *db, FILE *f, gv_error *err)
  * listing's seller, so its rows are written, merged, as the walk passes
  * their listing. v_evidence's join did one lookup in listings per piece of
  * evidence, a second walk one random read per listing; this walk reads
- * each listing once for both files. The kind still comes from v_evidence,
- * its one definition (SQLite drops the view's joins nobody reads). */
+ * each listing once for both files. */
 typedef struct listing_walk {
 	csvout *listings;
 	csvout *evidence;
 	sqlite3_stmt *es;   /* the evidence, by listing_id, signal, source, source_id */
 	int erc;            /* its last sqlite3_step */
+	sqlite3_stmt *ks;   /* KIND_SQL */
+	char **signals;     /* signals seen, sorted, and the kind of each */
+	char **kinds;
+	size_t nkinds;
+	int kind_failed;    /* KIND_SQL found no row */
 } listing_walk;
 
 static const char LISTINGS_SQL[] =
@@ -141,8 +146,51 @@ static const char LISTINGS_SQL[] =
 	"ORDER BY l.listing_id";
 
 static const char EVIDENCE_SQL[] =
-	"SELECT listing_id, signal, source, source_id, excerpt, weight, kind\n"
-	"FROM v_evidence ORDER BY listing_id, signal, source, source_id";
+	"SELECT listing_id, signal, source, source_id, excerpt, weight\n"
+	"FROM evidence ORDER BY listing_id, signal, source, source_id";
+
+/* A piece of evidence's kind, from v_evidence (its one definition) by the
+ * evidence key. The kind depends on the signal alone, so it is asked once
+ * per signal: computing it for every row (a CASE of LIKEs) cost a third of
+ * reading the evidence. */
+static const char KIND_SQL[] =
+	"SELECT kind FROM v_evidence WHERE listing_id = ?1 AND signal = ?2 AND source = ?3\n"
+	" AND source_id = ?4";
+
+/* The kind of the evidence row in w->es; NULL (and kind_failed) if
+ * v_evidence does not give one. */
+static const char *kind_of(listing_walk *w)
+{
+	const char *sig = col_text(w->es, 1), *kind;
+	size_t lo = 0, hi = w->nkinds, mid;
+	int c, i;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(sig, w->signals[mid]);
+		if (c == 0)
+			return w->kinds[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	sqlite3_reset(w->ks);
+	for (i = 0; i < 4; i++)
+		sqlite3_bind_value(w->ks, i + 1, sqlite3_column_value(w->es, i));
+	if (sqlite3_step(w->ks) != SQLITE_ROW || !(kind = col_text(w->ks, 0))) {
+		w->kind_failed = 1;
+		return NULL;
+	}
+	w->signals = xrealloc(w->signals, (w->nkinds + 1) * sizeof *w->signals);
+	w->kinds = xrealloc(w->kinds, (w->nkinds + 1) * sizeof *w->kinds);
+	memmove(w->signals + lo + 1, w->signals + lo, (w->nkinds - lo) * sizeof *w->signals);
+	memmove(w->kinds + lo + 1, w->kinds + lo, (w->nkinds - lo) * sizeof *w->kinds);
+	w->signals[lo] = xstrdup(sig);
+	w->kinds[lo] = xstrdup(kind);
+	w->nkinds++;
+	return w->kinds[lo];
+}
 
 /* The evidence rows up to listing lid (NULL: all that are left); those of
  * lid itself get the seller in column 1 of ls, the others (evidence of a
@@ -150,15 +198,20 @@ static const char EVIDENCE_SQL[] =
  * order, which strcmp follows. */
 static void evidence_until(listing_walk *w, const char *lid, sqlite3_stmt *ls)
 {
-	static const signed char dec[] = {0, 0, 0, 0, 0, 2, 0};
+	static const signed char dec[] = {0, 0, 0, 0, 0, 2};
+	const char *kind;
 	int c, i;
 
 	while (w->erc == SQLITE_ROW) {
 		c = lid ? strcmp(col_text(w->es, 0), lid) : -1;
 		if (c > 0)
 			return;
-		for (i = 0; i < 7; i++)
+		for (i = 0; i < 6; i++)
 			cell(w->evidence, w->es, i, dec[i]);
+		if ((kind = kind_of(w)) != NULL)
+			csv_text(w->evidence, kind);
+		else
+			csv_null(w->evidence);
 		if (c == 0)
 			cell(w->evidence, ls, 1, 0);
 		else
@@ -178,7 +231,7 @@ static int listing_row(sqlite3_stmt *st, void *arg)
 		cell(w->listings, st, i, dec[i]);
 	csv_endrow(w->listings);
 	evidence_until(w, col_text(st, 0), st);
-	return w->listings->failed || w->evidence->failed ? -1 : 0;
+	return w->listings->failed || w->evidence->failed || w->kind_failed ? -1 : 0;
 }
 
 static int write_listings_evidence(sqlite3 *db, FILE *lf, FILE *ef, gv_error *err)
@@ -192,12 +245,14 @@ static int write_listings_evidence(sqlite3 *db, FILE *lf, FILE *ef, gv_error *er
 					      "excerpt", "weight", "kind", "seller_id", NULL};
 	csvout lc, ec;
 	listing_walk w;
-	int ret;
+	size_t i;
+	int ret = -1;
 
-	if (db_prepare(db, EVIDENCE_SQL, &w.es, err) < 0)
-		return -1;
+	memset(&w, 0, sizeof w);
 	csvout_init(&lc, lf);
 	csvout_init(&ec, ef);
+	if (db_prepare(db, EVIDENCE_SQL, &w.es, err) < 0 || db_prepare(db, KIND_SQL, &w.ks, err) < 0)
+		goto cleanup;
 	csv_header(&lc, lheader);
 	csv_header(&ec, eheader);
 	w.listings = &lc;
@@ -206,12 +261,22 @@ static int write_listings_evidence(sqlite3 *db, FILE *lf, FILE *ef, gv_error *er
 	ret = each_row(db, LISTINGS_SQL, listing_row, &w, err);
 	if (ret == 0)
 		evidence_until(&w, NULL, NULL);
+	if (ret == 0 && w.kind_failed)
+		ret = gv_error_set(err, NULL, 0, "report: v_evidence has no kind for a piece of evidence");
 	if (ret == 0 && w.erc != SQLITE_DONE && !ec.failed)
 		ret = db_fail(db, err, "report: cannot read evidence");
 	if (ret == 0 && (lc.failed || ec.failed))
 		ret = gv_error_set(err, NULL, 0, "report: write failed: %s",
 				   strerror(lc.failed ? lc.err_no : ec.err_no));
+cleanup:
 	sqlite3_finalize(w.es);
+	sqlite3_finalize(w.ks);
+	for (i = 0; i < w.nkinds; i++) {
+		free(w.signals[i]);
+		free(w.kinds[i]);
+	}
+	free(w.signals);
+	free(w.kinds);
 	csvout_release(&lc);
 	csvout_release(&ec);
 	return ret;
