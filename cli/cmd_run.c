@@ -123,6 +123,7 @@ static int end_run(sqlite3 *db, long long run_id, int status)
 static int publish(const cli_opts *o, long long run_id, int status, int reports, sqlite3 **db)
 {
 	gv_error err;
+	double t0;
 	int rc;
 
 	gv_error_clear(&err);
@@ -133,8 +134,12 @@ static int publish(const cli_opts *o, long long run_id, int status, int reports,
 		*db = NULL;
 		return status;
 	}
+	t0 = now_seconds();
 	rc = db_publish(*db, o->db, &err);
 	*db = NULL;
+	if (rc == 0)
+		log_info("first load: '%s.new' synced and renamed to '%s' seconds=%.2f", o->db,
+			 o->db, now_seconds() - t0);
 	if (rc == 0 && reports)
 		rc = db_open(o->db, db, &err);
 	if (rc < 0) {
