@@ -45,8 +45,10 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *o);
 void cli_report_error(const gv_error *err);
 
 /* Shared steps of the writing commands: take the lock, open and migrate the
- * database. Return 0, or the exit status after printing why. */
-int cli_open_db(const cli_opts *o, int *lockfd, sqlite3 **db);
+ * database. With may_build, a database that does not exist yet is built in
+ * its side file instead (db_open_new; *fresh set to 1) for db_publish to put
+ * in place. Return 0, or the exit status after printing why. */
+int cli_open_db(const cli_opts *o, int may_build, int *fresh, int *lockfd, sqlite3 **db);
 
 extern const cli_command cmd_ingest, cmd_analyze, cmd_report, cmd_run, cmd_bands;
 

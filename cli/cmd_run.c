@@ -101,15 +101,58 @@ static int stdin_args(const cli_opts *o, const char *name)
 	return 0;
 }
 
-static int run_steps(const cli_opts *o, unsigned steps, const char *name)
+/* Close the run row with the status so far; returns the new status. */
+static int end_run(sqlite3 *db, long long run_id, int status)
 {
-	char datadir[PATH_MAX];
-	sqlite3 *db = NULL;
 	gv_error err;
-	long long run_id;
-	int lockfd = -1, status = GV_EXIT_OK, rc;
 
 	gv_error_clear(&err);
+	if (db_run_end(db, run_id, status, &err) < 0) {
+		cli_report_error(&err);
+		if (status == GV_EXIT_OK)
+			status = GV_EXIT_DB;
+	}
+	return status;
+}
+
+/* A first load's side file is put in place once the data is complete: after
+ * the ingest, and the analysis when the command analyses, before the
+ * reports, which then read the published database (reopened in *db). After a
+ * database error it is discarded instead: no database, as before the run.
+ * Returns the new status; *db is NULL unless reopened. */
+static int publish(const cli_opts *o, long long run_id, int status, int reports, sqlite3 **db)
+{
+	gv_error err;
+	double t0;
+	int rc;
+
+	gv_error_clear(&err);
+	if (!reports)
+		status = end_run(*db, run_id, status);
+	if (status == GV_EXIT_DB) {
+		db_discard_new(*db, o->db);
+		*db = NULL;
+		return status;
+	}
+	t0 = now_seconds();
+	rc = db_publish(*db, o->db, &err);
+	*db = NULL;
+	if (rc == 0)
+		log_info("first load: '%s.new' synced and renamed to '%s' seconds=%.2f", o->db,
+			 o->db, now_seconds() - t0);
+	if (rc == 0 && reports)
+		rc = db_open(o->db, db, &err);
+	if (rc < 0) {
+		cli_report_error(&err);
+		return GV_EXIT_DB;
+	}
+	return status;
+}
+
+/* Check the arguments against the steps; 0, or the exit status after saying
+ * why. */
+static int check_args(const cli_opts *o, unsigned steps, const char *name)
+{
 	if ((steps & STEP_INGEST) && o->nargs == 0) {
 		fprintf(stderr, "gvaudit %s: no input files; try --help\n", name);
 		return GV_EXIT_USAGE;
@@ -121,12 +164,29 @@ static int run_steps(const cli_opts *o, unsigned steps, const char *name)
 			o->args[0]);
 		return GV_EXIT_USAGE;
 	}
+	return 0;
+}
+
+static int run_steps(const cli_opts *o, unsigned steps, const char *name)
+{
+	char datadir[PATH_MAX];
+	sqlite3 *db = NULL;
+	gv_error err;
+	long long run_id;
+	int lockfd = -1, status, rc, fresh;
+
+	gv_error_clear(&err);
+	status = check_args(o, steps, name);
+	if (status)
+		return status;
 	if ((steps & (STEP_ANALYZE | STEP_REPORT)) &&
 	    paths_datadir(o->data, datadir, sizeof datadir, &err) < 0) {
 		cli_report_error(&err);
 		return GV_EXIT_DATA;
 	}
-	rc = cli_open_db(o, &lockfd, &db);
+	/* only a load builds a new database in a side file: analyze or report
+	 * alone on a new database have nothing to load */
+	rc = cli_open_db(o, steps & STEP_INGEST, &fresh, &lockfd, &db);
 	if (rc)
 		return rc;
 	run_id = db_run_begin(db, name, &err);
@@ -142,18 +202,24 @@ static int run_steps(const cli_opts *o, unsigned steps, const char *name)
 		if (rc)
 			status = rc;
 	}
+	if (fresh) {
+		int reports = status <= GV_EXIT_REFUSED && (steps & STEP_REPORT);
+		status = publish(o, run_id, status, reports, &db);
+		fresh = 0;
+		if (!reports || !db)
+			goto cleanup;
+	}
 	if (status <= GV_EXIT_REFUSED && (steps & STEP_REPORT)) {
 		rc = do_report(db, datadir, o, run_id);
 		if (rc)
 			status = rc;
 	}
-	if (db_run_end(db, run_id, status, &err) < 0) {
-		cli_report_error(&err);
-		if (status == GV_EXIT_OK)
-			status = GV_EXIT_DB;
-	}
+	status = end_run(db, run_id, status);
 cleanup:
-	db_close(db);
+	if (fresh && db)
+		db_discard_new(db, o->db); /* the run row could not even be opened */
+	else
+		db_close(db);
 	db_unlock(lockfd);
 	return status;
 }

@@ -92,19 +92,28 @@ void cli_report_error(const gv_error *err)
 		log_error("%s", err->msg);
 }
 
-int cli_open_db(const cli_opts *o, int *lockfd, sqlite3 **db)
+int cli_open_db(const cli_opts *o, int may_build, int *fresh, int *lockfd, sqlite3 **db)
 {
 	gv_error err;
-	int fd;
+	int fd, rc;
 
 	gv_error_clear(&err);
 	*db = NULL;
+	*fresh = 0;
 	fd = db_lock(o->db, &err);
 	if (fd < 0) {
 		cli_report_error(&err);
 		return fd == -2 ? GV_EXIT_LOCKED : GV_EXIT_DB;
 	}
-	if (db_open(o->db, db, &err) < 0) {
+	rc = may_build ? db_is_new(o->db, &err) : 0;
+	if (rc == 1) {
+		*fresh = 1;
+		rc = db_open_new(o->db, db, &err);
+	} else if (rc == 0) {
+		db_discard_new(NULL, o->db); /* a killed first load's side file */
+		rc = db_open(o->db, db, &err);
+	}
+	if (rc < 0) {
 		cli_report_error(&err);
 		db_unlock(fd);
 		return GV_EXIT_DB;

@@ -3,10 +3,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/schema.h"
@@ -155,14 +157,15 @@ static int open_common(const char *path, int flags, sqlite3 **out, gv_error *err
 #define DB_SOFT_HEAP_LIMIT "67108864"
 #endif
 
-int db_open(const char *path, sqlite3 **out, gv_error *err)
+/* Open path read-write (creating it), run the given mode pragmas, then the
+ * settings every writer shares, and migrate. 0 and *out, or -1. */
+static int open_writer(const char *path, const char *mode, sqlite3 **out, gv_error *err)
 {
 	sqlite3 *db;
 
 	if (open_common(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db, err) < 0)
 		return -1;
-	if (db_exec(db, "PRAGMA journal_mode = WAL", err) < 0 ||
-	    db_exec(db, "PRAGMA synchronous = NORMAL", err) < 0 ||
+	if (db_exec(db, mode, err) < 0 ||
 	    db_exec(db, "PRAGMA foreign_keys = OFF", err) < 0 ||
 	    /* Sorts and temporary b-trees spill to temporary files: in memory
 	     * (temp_store = MEMORY) a first night's CREATE INDEX alone held the
@@ -178,6 +181,12 @@ int db_open(const char *path, sqlite3 **out, gv_error *err)
 	}
 	*out = db;
 	return 0;
+}
+
+int db_open(const char *path, sqlite3 **out, gv_error *err)
+{
+	return open_writer(path, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", out,
+			   err);
 }
 
 int db_open_readonly(const char *path, sqlite3 **out, gv_error *err)
@@ -307,4 +316,184 @@ int db_run_end(sqlite3 *db, long long run_id, int status, gv_error *err)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, err, "cannot close run");
+}
+
+/* path + suffix into buf; -1 with err filled when it does not fit. */
+static int side_path(char *buf, size_t size, const char *path, const char *suffix,
+		     gv_error *err)
+{
+	if ((size_t)snprintf(buf, size, "%s%s", path, suffix) < size)
+		return 0;
+	return gv_error_set(err, path, 0, "database path '%s' is too long", path);
+}
+
+/* Size of the file at path in *size, -1 when it does not exist. 0, or -1
+ * with err filled (errno kept) on another error. */
+static int file_size(const char *path, long long *size, gv_error *err)
+{
+	struct stat st;
+	int saved;
+
+	*size = -1;
+	if (lstat(path, &st) == 0) {
+		*size = S_ISREG(st.st_mode) ? (long long)st.st_size : LLONG_MAX;
+		return 0;
+	}
+	saved = errno;
+	if (saved == ENOENT)
+		return 0;
+	gv_error_set(err, path, 0, "cannot look at '%s': %s", path, strerror(saved));
+	errno = saved;
+	return -1;
+}
+
+int db_is_new(const char *path, gv_error *err)
+{
+	char wal[4096];
+	long long db, log;
+
+	if (side_path(wal, sizeof wal, path, "-wal", err) < 0 ||
+	    file_size(path, &db, err) < 0 || file_size(wal, &log, err) < 0)
+		return -1;
+	/* a WAL database whose first writer died before any checkpoint is an
+	 * empty main file and all its content in the -wal file */
+	return db <= 0 && log <= 0;
+}
+
+void db_discard_new(sqlite3 *db, const char *path)
+{
+	static const char *const suffix[] = {".new", ".new-journal", ".new-wal", ".new-shm"};
+	char buf[4096];
+	size_t i;
+	gv_error err;
+
+	sqlite3_close_v2(db);
+	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++)
+		if (side_path(buf, sizeof buf, path, suffix[i], &err) == 0)
+			unlink(buf);
+}
+
+/* Pragmas of the side file: nobody else can open it, and a kill discards
+ * it, so no sync and one lock taken for good (no cache revalidation
+ * between transactions). A rollback journal stays: a refused file rolls its
+ * rows back, and pages a transaction appends to the file are not
+ * journaled, so on a first night it holds little. */
+#define NEW_MODE                                                                              \
+	"PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = DELETE; "                     \
+	"PRAGMA synchronous = OFF"
+
+int db_open_new(const char *path, sqlite3 **out, gv_error *err)
+{
+	char side[4096];
+
+	*out = NULL;
+	if (side_path(side, sizeof side, path, ".new", err) < 0)
+		return -1;
+	db_discard_new(NULL, path); /* a killed first load's */
+	if (open_writer(side, NEW_MODE, out, err) < 0) {
+		db_discard_new(NULL, path);
+		return -1;
+	}
+	return 0;
+}
+
+/* fsync the file or directory at path. 0, or -1 with err filled. */
+static int sync_path(const char *path, int flags, gv_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | flags), rc, saved;
+
+	if (fd < 0) {
+		saved = errno;
+		return gv_error_set(err, path, 0, "cannot open '%s' to sync it: %s", path,
+				    strerror(saved));
+	}
+	rc = fsync(fd);
+	saved = errno;
+	close(fd);
+	if (rc < 0)
+		return gv_error_set(err, path, 0, "cannot sync '%s': %s", path, strerror(saved));
+	return 0;
+}
+
+/* The file's header says WAL (read and write versions 2, bytes 18-19): a
+ * checkpoint that failed as the connection closed would leave the switch
+ * only in the -wal file. 0, or -1 with err filled. */
+static int check_wal_header(const char *side, gv_error *err)
+{
+	unsigned char v[2] = {0, 0};
+	int fd = open(side, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? -1 : pread(fd, v, 2, 18);
+
+	if (fd >= 0)
+		close(fd);
+	if (n != 2 || v[0] != 2 || v[1] != 2)
+		return gv_error_set(err, side, 0, "cannot switch '%s' to WAL mode", side);
+	return 0;
+}
+
+/* The directory holding path, into buf ("." for a bare name). */
+static void dir_of(const char *path, char *buf, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(buf, size, ".");
+	else
+		snprintf(buf, size, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+}
+
+/* Move the closed side file to path: drop the -wal and -shm files an
+ * earlier database left (empty, db_is_new checked), rename, sync the
+ * directory. 0, or -1 with err filled (only the rename's failure leaves the
+ * side file: the caller removes it). */
+static int move_into_place(const char *side, const char *path, gv_error *err)
+{
+	char buf[4096];
+	int saved;
+
+	switch (db_is_new(path, err)) {
+	case -1: return -1;
+	case 0:
+		return gv_error_set(err, path, 0,
+				    "database '%s' was created by another program during the "
+				    "first load: not replaced", path);
+	}
+	if (side_path(buf, sizeof buf, path, "-wal", err) < 0)
+		return -1;
+	unlink(buf);
+	snprintf(buf, sizeof buf, "%s-shm", path);
+	unlink(buf);
+	if (rename(side, path) < 0) {
+		saved = errno;
+		return gv_error_set(err, path, 0, "cannot rename '%s' to '%s': %s", side, path,
+				    strerror(saved));
+	}
+	dir_of(path, buf, sizeof buf);
+	return sync_path(buf, O_DIRECTORY, err);
+}
+
+int db_publish(sqlite3 *db, const char *path, gv_error *err)
+{
+	char side[4096];
+	int rc = -1;
+
+	if (side_path(side, sizeof side, path, ".new", err) < 0)
+		goto cleanup;
+	/* the switch itself is written through the WAL; closing the last
+	 * connection checkpoints it into the file and removes the WAL */
+	if (db_exec(db, "PRAGMA journal_mode = WAL", err) < 0)
+		goto cleanup;
+	if (sqlite3_close(db) != SQLITE_OK) {
+		db_fail(db, err, "cannot close the new database");
+		goto cleanup;
+	}
+	db = NULL;
+	if (check_wal_header(side, err) < 0 || sync_path(side, 0, err) < 0 ||
+	    move_into_place(side, path, err) < 0)
+		goto cleanup;
+	rc = 0;
+cleanup:
+	if (rc < 0)
+		db_discard_new(db, path);
+	return rc;
 }

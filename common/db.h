@@ -1,6 +1,7 @@
 /* db.h: the SQLite store: opening, migrating, locking, small helpers.
  *
- * The database runs in WAL mode so analysts can read while a night runs.
+ * The database runs in WAL mode so analysts can read while a night runs
+ * (except on a first load: db_open_new below).
  * Writers (ingest, analyze, report, run) also hold an exclusive advisory lock
  * on "<db>.lock", so a second writer is refused at once instead of waiting. */
 #ifndef GV_DB_H
@@ -18,6 +19,30 @@ int db_open(const char *path, sqlite3 **out, gv_error *err);
 /* Open an existing database read-only, without migrating. */
 int db_open_readonly(const char *path, sqlite3 **out, gv_error *err);
 void db_close(sqlite3 *db);
+
+/* A first load into a database that does not exist yet is built in a side
+ * file, "<path>.new", with no syncs and the file locked for good, then made
+ * a WAL database and renamed to path in one step (db_publish): nobody can
+ * read a database that does not exist, so readers lose nothing, and a kill
+ * leaves no database at all, only a side file the next writer removes.
+ * These functions are called with the writer lock (db_lock) held. */
+
+/* 1 when path holds no database yet: no file, or an empty one (what an
+ * analyst's sqlite3 shell leaves when it opens a path that does not exist)
+ * without a -wal file holding content. 0 when it does; -1 with err filled on
+ * a system error. */
+int db_is_new(const char *path, gv_error *err);
+/* Create the side file of path (removing a stale one), set up for a bulk
+ * load, with the schema. 0 and *out, or -1 with err filled. */
+int db_open_new(const char *path, sqlite3 **out, gv_error *err);
+/* Switch the side file open as db to WAL mode, close it, sync it and rename
+ * it to path (which db_is_new must still call new: a database another
+ * program created meanwhile is not replaced), then sync the directory.
+ * db is closed either way; on failure the side file is removed. 0, or -1
+ * with err filled. */
+int db_publish(sqlite3 *db, const char *path, gv_error *err);
+/* Close db (may be NULL) and remove path's side file and its journals. */
+void db_discard_new(sqlite3 *db, const char *path);
 
 /* Take the writer lock for the database at path. Returns a descriptor >= 0,
  * -1 with err filled on a system error, or -2 when another process holds it. */

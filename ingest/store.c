@@ -12,6 +12,7 @@ enum {
 	ST_FILE_UPDATE,
 	ST_REJECT,
 	ST_SCRAPE_INSERT,
+	ST_LISTING_NEW,
 	ST_LISTING_REFRESH,
 	ST_REVIEW_INSERT,
 	ST_QA_FIND,
@@ -36,6 +37,13 @@ static const char *const sql[ST_COUNT] = {
 		"currency, market, scraped_at, url, specs, description, file_id) "
 		"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
 		"ON CONFLICT(listing_id, scraped_at) DO NOTHING",
+	/* A listing not seen before: this scrape is its whole history (the
+	 * listings row exists as soon as one scrape does). */
+	[ST_LISTING_NEW] =
+		"INSERT INTO listings(listing_id, seller_id, seller_name, title, price, currency, "
+		"market, scraped_at, url, specs, description, file_id, first_seen, scrapes) "
+		"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?8, 1) "
+		"ON CONFLICT(listing_id) DO NOTHING",
 	/* The current row is the latest scrape of the history, whatever order
 	 * the scrapes arrived in. */
 	[ST_LISTING_REFRESH] =
@@ -329,22 +337,44 @@ static int mark_dirty(store *s, const char *listing_id, int n, gv_error *err)
 	return run(s, st, "cannot queue the listing for analysis", err);
 }
 
-static int store_listing(store *s, const ingest_row *r, gv_error *err)
+/* Bind a listing row as parameters 1..12 (bind_row), the price typed. */
+static void bind_listing(const store *s, sqlite3_stmt *st, const ingest_row *r)
 {
-	sqlite3_stmt *st = s->st[ST_SCRAPE_INSERT];
-
 	bind_row(s, st, r, LF_COUNT, LF_PRICE);
 	if (r->s[LF_PRICE])
 		sqlite3_bind_double(st, LF_PRICE + 1, r->price);
 	else
 		sqlite3_bind_null(st, LF_PRICE + 1);
+}
+
+/* Make the listings row the latest scrape of the listing's history. A
+ * listing's first scrape is inserted as it is; only a listing seen before
+ * needs its history read again (on a first night's listings file that saves
+ * a quarter of the instructions: callgrind, scale 0.1). */
+static int refresh_listing(store *s, const ingest_row *r, gv_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_LISTING_NEW];
+
+	bind_listing(s, st, r);
+	if (run(s, st, "cannot store the listing", err) < 0)
+		return -1;
+	if (sqlite3_changes(s->db) > 0)
+		return 0;
+	st = s->st[ST_LISTING_REFRESH];
+	bind_field(st, 1, r, LF_LISTING_ID);
+	return run(s, st, "cannot update the listing", err);
+}
+
+static int store_listing(store *s, const ingest_row *r, gv_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_SCRAPE_INSERT];
+
+	bind_listing(s, st, r);
 	if (run(s, st, "cannot store the listing scrape", err) < 0)
 		return -1;
 	if (sqlite3_changes(s->db) == 0)
 		return 0;
-	st = s->st[ST_LISTING_REFRESH];
-	bind_field(st, 1, r, LF_LISTING_ID);
-	if (run(s, st, "cannot update the listing", err) < 0 ||
+	if (refresh_listing(s, r, err) < 0 ||
 	    mark_dirty(s, r->s[LF_LISTING_ID], r->n[LF_LISTING_ID], err) < 0)
 		return -1;
 	return 1;

@@ -131,6 +131,27 @@ Test(store, latest_scrape_is_current_in_any_order)
 		   "1 1 0.1");
 }
 
+/* A listing's first scrape is stored as its row directly, a later one
+ * through its history: both orders and a lone scrape in one file. */
+Test(store, first_and_later_scrapes_in_one_file)
+{
+	store *s = begin("n1", KIND_LISTINGS);
+	ingest_row r = listing("L2", "Old title", "2026-11-18T00:00:00Z");
+	cr_expect_eq(put(s, &r), 1);
+	r = listing("L2", "New title", "2026-11-19T00:00:00Z");
+	cr_expect_eq(put(s, &r), 1, "a newer scrape");
+	r = listing("L3", "Lone", "2026-11-17T00:00:00Z");
+	cr_expect_eq(put(s, &r), 1);
+	commit(s, 3);
+	expect_sql("SELECT group_concat(listing_id || '|' || title || '|' || scraped_at || '|' || first_seen "
+		   "|| '|' || scrapes || '|' || seller_id || '|' || market || '|' || file_id || '|' || "
+		   "ifnull(price, 'no price'), ';') FROM "
+		   "(SELECT * FROM listings ORDER BY rowid)",
+		   "L2|New title|2026-11-19T00:00:00Z|2026-11-18T00:00:00Z|2|900|AU|1|no price;"
+		   "L3|Lone|2026-11-17T00:00:00Z|2026-11-17T00:00:00Z|1|900|AU|1|no price");
+	expect_sql("SELECT count(*) FROM dirty_listings", "2");
+}
+
 Test(store, first_review_wins)
 {
 	const char *a[RF_COUNT] = {"R1", "L9", NULL, "AU", NULL, "first"};

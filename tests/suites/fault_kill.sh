@@ -46,24 +46,33 @@ echo "reference: ingest ${ing}s, whole run ${total}s"
 
 # Kill points: i:F is F of the reference's ingest time after the start;
 # a:F is F of the time after the ingest, counted from the moment the
-# killed run has stored all three files (polled), i.e. during analysis;
-# r:0 the moment a report's temporary file appears (its temporaries must
-# not pile up in --out: the rerun removes them).
+# killed run has logged the end of its ingest (polled), i.e. during
+# analysis; r:0 the moment a report's temporary file appears (its
+# temporaries must not pile up in --out: the rerun removes them). These
+# kill a first load, built in a side file (DB.new) renamed to DB before the
+# reports: a kill before that leaves no database. A point prefixed with w
+# runs into a pre-created empty database instead (the WAL path of every
+# later night), whose rerun must give the same tables too.
 ana=$(awk "BEGIN { printf \"%.3f\", $total - $ing }")
-[ -n "${POINTS:-}" ] || POINTS="i:0.2 i:0.5 i:0.9 a:0.05 a:0.25 a:0.5 r:0"
+[ -n "${POINTS:-}" ] || POINTS="i:0.2 i:0.5 i:0.9 a:0.05 a:0.25 a:0.5 r:0 wi:0.5 wa:0.25"
 n=0
 for pt in $POINTS; do
 	n=$((n + 1))
 	db="$T/k$n.db"
 	out="$T/k$n"
 	frac=${pt#*:}
+	case "$pt" in
+	w*)
+		sqlite3 "$db" "pragma journal_mode = wal" >/dev/null
+		pt=${pt#w}
+		;;
+	esac
 	"$GVAUDIT" run --data "$T/data" --db "$db" --out "$out" $IN 2>"$T/k$n.log" &
 	pid=$!
 	case "$pt" in
 	i:*) p=$(awk "BEGIN { printf \"%.3f\", $ing * $frac }") ;;
 	a:*)
-		while kill -0 "$pid" 2>/dev/null &&
-			[ "$(q "$db" "select count(*) from ingest_files where status = 'ok'" 2>/dev/null || echo 0)" != 3 ]; do
+		while kill -0 "$pid" 2>/dev/null && ! grep -q "ingest: files=" "$T/k$n.log"; do
 			sleep 0.02
 		done
 		p=$(awk "BEGIN { printf \"%.3f\", $ana * $frac }")
@@ -83,7 +92,10 @@ for pt in $POINTS; do
 	wait "$pid" 2>/dev/null || st=$?
 	phase="finished before the kill (status $st)"
 	analysed=1
-	if [ "$st" -eq 137 ]; then
+	if [ "$st" -eq 137 ] && [ ! -s "$db" ]; then
+		phase="killed: no database yet"
+		analysed=0
+	elif [ "$st" -eq 137 ]; then
 		files=$(q "$db" "select count(*) from ingest_files where status = 'ok'" 2>/dev/null || echo 0)
 		verdicts=$(q "$db" "select count(*) from verdicts" 2>/dev/null || echo 0)
 		phase="killed: files stored=$files verdicts=$verdicts"
@@ -115,6 +127,9 @@ for pt in $POINTS; do
 	check_reports "$out"
 	left=$(ls -A "$out" | grep -v -E '^(listings|sellers|evidence|markets)\.csv$|^report\.html$' || true)
 	[ -z "$left" ] || fail "kill $n: files left in the output directory: $left"
+	[ "$(q "$db" 'pragma journal_mode')" = wal ] || fail "kill $n: database not in WAL mode"
+	left=$(ls -A "$T" | grep -F "k$n.db.new" || true)
+	[ -z "$left" ] || fail "kill $n: side files left: $left"
 	echo "kill $n at $pt (${p}s): $phase; after the rerun: identical"
 done
 echo ok

@@ -2,9 +2,9 @@
 # fault_space.sh: out of space, simulated by lowering the file-size limit
 # (ulimit -f). A run that cannot write its database must fail with a clear
 # message and exit 4, a report that cannot be written with exit 6; the
-# database stays intact (integrity_check, every earlier row still there),
-# the old reports stay whole, and a later normal run gives the same result
-# as if the failure never happened.
+# database stays intact (integrity_check, every earlier row still there) or,
+# on a first night, does not exist; the old reports stay whole, and a later
+# normal run gives the same result as if the failure never happened.
 set -eu
 SUITE=space
 . "$(dirname "$0")/lib.sh"
@@ -30,19 +30,37 @@ cp "$T/base.db" "$T/ref.db"
 "$GVAUDIT" run --data "$T/data" --db "$T/ref.db" --out "$T/ref-out" $N2 2>/dev/null || fail "reference night 2"
 dump "$T/ref.db" >"$T/ref.dump"
 
-# Night 2 with a file-size limit far below the database's size: the WAL
-# cannot grow, a checkpoint cannot write. (dash counts 512-byte blocks,
-# bash 1024: either way 1 to 2 MB.)
+# `gvaudit run` of night $3 into database $1, reports in $2, with a
+# file-size limit far below the database's size: the WAL cannot grow, a
+# checkpoint cannot write. Exit 4 and a clear message. (dash counts
+# 512-byte blocks, bash 1024: either way 1 to 2 MB.)
+run_over_limit() {
+	set +e
+	(ulimit -f 2000 && exec "$GVAUDIT" run --data "$T/data" --db "$1" --out "$2" $3) 2>"$1.log"
+	rc=$?
+	set -e
+	cat "$1.log"
+	[ "$rc" = 4 ] || fail "run into $1 over the file-size limit: exit $rc, expected 4"
+	grep -Eq "^gvaudit: error: .*(disk I/O error|database or disk is full).*(disk full|file-size limit|File too large)" "$1.log" ||
+		fail "no clear message for the write failure ($1)"
+}
+
+# Night 1 over the limit: the first load is built in a side file (DB.new),
+# so the failure leaves no database at all, no side file and no reports;
+# the same night with room then equals night 1 run without a limit.
+run_over_limit "$T/first.db" "$T/first-out" "$N1"
+left=$(ls -A "$T" | grep -E '^first(\.db($|-|\.new)|-out)' || true)
+[ -z "$left" ] || fail "the failed first night left: $left"
+"$GVAUDIT" run --data "$T/data" --db "$T/first.db" --out "$T/first-out" $N1 2>"$T/again.log" ||
+	{ cat "$T/again.log"; fail "first night after the failure"; }
+dump "$T/base.db" >"$T/base.dump"
+dump "$T/first.db" >"$T/first.dump"
+cmp -s "$T/base.dump" "$T/first.dump" || { diff "$T/base.dump" "$T/first.dump" | head; fail "first night differs after the failure"; }
+
+# Night 2 over the limit: the database stays as it was.
 cp "$T/base.db" "$T/full.db"
 cp -R "$T/base-out" "$T/full-out"
-set +e
-(ulimit -f 2000 && exec "$GVAUDIT" run --data "$T/data" --db "$T/full.db" --out "$T/full-out" $N2) 2>"$T/full.log"
-rc=$?
-set -e
-cat "$T/full.log"
-[ "$rc" = 4 ] || fail "run over the file-size limit: exit $rc, expected 4"
-grep -Eq "^gvaudit: error: .*(disk I/O error|database or disk is full).*(disk full|file-size limit|File too large)" "$T/full.log" ||
-	fail "no clear message for the write failure"
+run_over_limit "$T/full.db" "$T/full-out" "$N2"
 [ "$(q "$T/full.db" 'pragma integrity_check')" = ok ] || fail "database damaged"
 contains "$T/full.db" "$T/base.db" "after the failed run"
 [ "$(q "$T/full.db" "select status from runs order by run_id desc limit 1")" = 4 ] || fail "failed run not recorded with status 4"
