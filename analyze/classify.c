@@ -3,7 +3,6 @@
  * into the other, so memory stays at two batches whatever the night. */
 #include "analyze/classify.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +15,6 @@
 #include "common/dbindex.h"
 #include "common/log.h"
 
-#define META_WATERMARK "textsig_watermark"
 #define BATCH_ROWS 512           /* rows of one batch... */
 #define BATCH_BYTES (1 << 20)    /* ...or this many bytes of copied text */
 
@@ -462,20 +460,20 @@ cleanup:
 
 /* ---- the watermark ---- */
 
-/* file_id up to which every row has a class under fp, -1 if unknown. */
+/* file_id up to which every row has a class under fp, -1 if unknown (or on
+ * an error, which the full comparison will then meet). */
 static long long watermark_get(sqlite3 *db, const char *fp)
 {
-	char *v = db_meta_get(db, META_WATERMARK), *end;
-	size_t n = strlen(fp);
+	sqlite3_stmt *st;
 	long long mark = -1;
 
-	if (v && !strncmp(v, fp, n) && v[n] == ' ' && v[n + 1]) {
-		errno = 0;
-		mark = strtoll(v + n + 1, &end, 10);
-		if (*end || errno || mark < 0)
-			mark = -1;
-	}
-	free(v);
+	if (sqlite3_prepare_v2(db, "SELECT max(file_id) FROM textsig_watermark WHERE lexicon = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, fp, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_INTEGER)
+		mark = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
 	return mark;
 }
 
@@ -485,21 +483,17 @@ static long long watermark_get(sqlite3 *db, const char *fp)
 static int watermark_set(sqlite3 *db, const char *fp, gv_error *err)
 {
 	sqlite3_stmt *st;
-	char v[80];
-	long long top = 0;
 	int rc = 0;
 
-	if (db_prepare(db, "SELECT coalesce(max(file_id), 0) FROM ingest_files", &st, err) < 0)
+	if (db_exec(db, "DELETE FROM textsig_watermark", err) < 0 ||
+	    db_prepare(db, "INSERT INTO textsig_watermark(lexicon, file_id) "
+			   "SELECT ?1, coalesce(max(file_id), 0) FROM ingest_files", &st, err) < 0)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		top = sqlite3_column_int64(st, 0);
-	else
-		rc = db_fail(db, err, "reading the last input file");
+	sqlite3_bind_text(st, 1, fp, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(db, err, "storing the classification watermark");
 	sqlite3_finalize(st);
-	if (rc < 0)
-		return -1;
-	snprintf(v, sizeof v, "%s %lld", fp, top);
-	return db_meta_set(db, META_WATERMARK, v, err);
+	return rc;
 }
 
 int classify_pending(sqlite3 *db, const classify_ref *ref, gv_error *err)

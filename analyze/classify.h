@@ -4,14 +4,14 @@
  * and its listing marked dirty.
  *
  * Finding those rows: after a run, every row has a class under that
- * fingerprint, and meta 'textsig_watermark' ("<fingerprint> <file_id>") keeps
- * the highest ingest_files.file_id seen then. Ingest gives every row it adds
+ * fingerprint, and table textsig_watermark (schemas/009) keeps it with the
+ * highest ingest_files.file_id seen then. Ingest gives every row it adds
  * or changes (a reply filled in later) its file's id, and file ids only grow,
  * so the next run with the same fingerprint only looks at rows of newer files
  * (and rows without a file id, from outside ingest): the same rows the full
  * comparison of every row with its class finds, without joining every row.
  * Another fingerprint, or no watermark, compares every row. Anything else
- * that writes the class tables must delete the watermark.
+ * that writes the class tables must empty textsig_watermark.
  *
  * Classifying is a pure function of the text and the lexicon: a worker
  * thread classifies one batch of rows (copies of their texts) while this

@@ -1,5 +1,5 @@
 # analyze: the rows classified on a later night. Database A keeps the
-# watermark (meta 'textsig_watermark': only rows of newer files are looked
+# watermark (table textsig_watermark: only rows of newer files are looked
 # at); database B gets the same inputs but loses its watermark before each
 # analyze, so every row is compared with its class. Both must classify the
 # same number of rows and end with the same classes and verdicts, through
@@ -25,13 +25,13 @@ step() {
 		if [ $# -gt 0 ]; then
 			gv ingest -q --no-fts --db "$T/$db.db" "$@"; expect_eq "$rc" 0 "$what: ingest $db"
 		fi
-		[ $db = B ] && q "$T/B.db" "DELETE FROM meta WHERE key = 'textsig_watermark'"
+		[ $db = B ] && q "$T/B.db" "DELETE FROM textsig_watermark"
 		gv analyze --db "$T/$db.db" --data "$data"; expect_eq "$rc" 0 "$what: analyze $db"
 		grep 'classified' "$T/err" | sed 's/ in [0-9.]*s$//' >"$T/$db.log" || :
 	done
 	expect_eq "$(cat "$T/A.log")" "$(cat "$T/B.log")" "$what: rows classified"
 	expect_eq "$(classes "$T/A.db")" "$(classes "$T/B.db")" "$what: classes and verdicts"
-	expect_eq "$(q "$T/A.db" "SELECT substr(value, 34) FROM meta WHERE key = 'textsig_watermark'")" \
+	expect_eq "$(q "$T/A.db" "SELECT file_id FROM textsig_watermark")" \
 		"$(q "$T/A.db" "SELECT max(file_id) FROM ingest_files")" "$what: watermark"
 }
 
