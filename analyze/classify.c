@@ -1,6 +1,9 @@
-/* classify.c: see classify.h. Two batches take turns: while the worker
- * classifies one, this thread stores the one before and reads the one after
- * into the other, so memory stays at two batches whatever the night. */
+/* classify.c: see classify.h. A ring of NBATCH batches: this thread reads
+ * rows into the next free batch and hands it over, the worker classifies the
+ * batches in turn, and this thread stores them in the same turn, so memory
+ * stays at NBATCH batches whatever the night. Several batches in flight let
+ * either thread run on when the other is held up (a busy machine) instead
+ * of moving in lock step. */
 #include "analyze/classify.h"
 
 #include <pthread.h>
@@ -15,8 +18,9 @@
 #include "common/dbindex.h"
 #include "common/log.h"
 
-#define BATCH_ROWS 512           /* rows of one batch... */
+#define BATCH_ROWS 1024          /* rows of one batch... */
 #define BATCH_BYTES (1 << 20)    /* ...or this many bytes of copied text */
+#define NBATCH 4                 /* batches in the ring */
 
 /* The text columns a row is read with (select columns 0, 1, 3, 4; column 2
  * is its text_len): the id, the listing, then the kind's own. */
@@ -189,15 +193,31 @@ static const text_kind qa_kind = {
 
 /* ---- the worker ---- */
 
+static void batch_init(batch *b)
+{
+	b->kind = NULL;
+	b->rows = xmalloc(BATCH_ROWS * sizeof *b->rows);
+	b->n = 0;
+	sb_init(&b->text);
+}
+
+static void batch_release(batch *b)
+{
+	free(b->rows);
+	sb_release(&b->text);
+}
+
 typedef struct worker {
 	const classify_ref *ref;
 	lx_scan scan;        /* the worker's own (this thread's when not threaded) */
+	batch b[NBATCH];     /* the k-th batch handed over is b[k % NBATCH] */
+	unsigned long submitted;  /* batches handed over (written by this thread only) */
+	unsigned long classified; /* of those, classified, in order */
 	int threaded;        /* 0: batches are classified as they are handed over */
+	int quit;
 	pthread_t th;
 	pthread_mutex_t mu;
-	pthread_cond_t cv;   /* job handed over, job done, quit */
-	batch *job;          /* handed over, not classified yet; NULL when idle */
-	int quit;
+	pthread_cond_t cv;   /* a batch handed over or classified, or quit */
 } worker;
 
 static void classify_batch(const classify_ref *ref, lx_scan *scan, batch *b)
@@ -214,15 +234,15 @@ static void *worker_main(void *arg)
 
 	pthread_mutex_lock(&w->mu);
 	for (;;) {
-		while (!w->job && !w->quit)
+		while (w->classified == w->submitted && !w->quit)
 			pthread_cond_wait(&w->cv, &w->mu);
-		if (!w->job)
+		if (w->classified == w->submitted)
 			break;
-		b = w->job;
+		b = &w->b[w->classified % NBATCH];
 		pthread_mutex_unlock(&w->mu);
 		classify_batch(w->ref, &w->scan, b);
 		pthread_mutex_lock(&w->mu);
-		w->job = NULL;
+		w->classified++;
 		pthread_cond_broadcast(&w->cv);
 	}
 	pthread_mutex_unlock(&w->mu);
@@ -249,9 +269,13 @@ static int want_threads(void)
 
 static void worker_start(worker *w, const classify_ref *ref)
 {
+	int i;
+
 	memset(w, 0, sizeof *w);
 	w->ref = ref;
 	lx_scan_init(&w->scan);
+	for (i = 0; i < NBATCH; i++)
+		batch_init(&w->b[i]);
 	if (want_threads() < 2)
 		return;
 	pthread_mutex_init(&w->mu, NULL);
@@ -263,32 +287,43 @@ static void worker_start(worker *w, const classify_ref *ref)
 	}
 }
 
-/* Hand b over to be classified. */
-static void worker_submit(worker *w, batch *b)
+/* The batch to fill next: free once the caller has stored the one NBATCH
+ * turns before it. */
+static batch *worker_next(worker *w)
+{
+	return &w->b[w->submitted % NBATCH];
+}
+
+/* Hand the batch of worker_next over to be classified. */
+static void worker_submit(worker *w)
 {
 	if (!w->threaded) {
-		classify_batch(w->ref, &w->scan, b);
+		classify_batch(w->ref, &w->scan, worker_next(w));
+		w->submitted++;
+		w->classified++;
 		return;
 	}
 	pthread_mutex_lock(&w->mu);
-	w->job = b;
+	w->submitted++;
 	pthread_cond_broadcast(&w->cv);
 	pthread_mutex_unlock(&w->mu);
 }
 
-/* Wait until the batch handed over (if any) is classified. */
-static void worker_wait(worker *w)
+/* Wait until n batches are classified. */
+static void worker_wait(worker *w, unsigned long n)
 {
 	if (!w->threaded)
 		return;
 	pthread_mutex_lock(&w->mu);
-	while (w->job)
+	while (w->classified < n)
 		pthread_cond_wait(&w->cv, &w->mu);
 	pthread_mutex_unlock(&w->mu);
 }
 
 static void worker_stop(worker *w)
 {
+	int i;
+
 	if (w->threaded) {
 		pthread_mutex_lock(&w->mu);
 		w->quit = 1;
@@ -299,23 +334,11 @@ static void worker_stop(worker *w)
 		pthread_mutex_destroy(&w->mu);
 	}
 	lx_scan_release(&w->scan);
+	for (i = 0; i < NBATCH; i++)
+		batch_release(&w->b[i]);
 }
 
 /* ---- reading and storing ---- */
-
-static void batch_init(batch *b)
-{
-	b->kind = NULL;
-	b->rows = xmalloc(BATCH_ROWS * sizeof *b->rows);
-	b->n = 0;
-	sb_init(&b->text);
-}
-
-static void batch_release(batch *b)
-{
-	free(b->rows);
-	sb_release(&b->text);
-}
 
 /* Copy the next rows of sel into b until b is full. 1: full, more may
  * follow; 0: sel is done (do not step it again); -1: error. */
@@ -393,39 +416,40 @@ static int find_pending(sqlite3 *db, const text_kind *k, const char *fp, long lo
 }
 
 /* Read, classify (in w) and store batches of the rows in textsig_pending,
- * in the order read. 0, or -1 with sel's error not yet reported. */
+ * in the order read: keep the worker fed while a batch is free, else store
+ * the oldest one. 0, -1 on a read error (not yet reported) or -2. */
 static int pipeline(const text_kind *k, sqlite3 *db, sqlite3_stmt *sel, sqlite3_stmt *ins,
-		    worker *w, batch b[2], long *count, gv_error *err)
+		    worker *w, long *count, gv_error *err)
 {
-	batch *cur = &b[0], *next = &b[1], *t;
-	int more;
+	unsigned long stored = w->submitted; /* batches of earlier kinds are stored */
+	batch *b;
+	int more = 1;
 
-	cur->kind = next->kind = k;
-	more = batch_fill(cur, sel);
-	if (more >= 0 && cur->n)
-		worker_submit(w, cur);
-	while (more >= 0 && cur->n) {
-		next->n = 0;
-		if (more)
-			more = batch_fill(next, sel); /* while cur is classified */
-		worker_wait(w);
-		if (more < 0)
-			break;
-		if (next->n)
-			worker_submit(w, next);
-		if (batch_store(cur, db, ins, w->ref->fp, err) < 0) /* while next is */
+	while (more || stored < w->submitted) {
+		if (more && w->submitted - stored < NBATCH) {
+			b = worker_next(w);
+			b->kind = k;
+			if ((more = batch_fill(b, sel)) < 0)
+				return -1;
+			if (b->n)
+				worker_submit(w);
+			continue;
+		}
+		worker_wait(w, stored + 1);
+		b = &w->b[stored % NBATCH];
+		if (batch_store(b, db, ins, w->ref->fp, err) < 0)
 			return -2;
-		*count += (long)cur->n;
-		t = cur, cur = next, next = t;
+		*count += (long)b->n;
+		stored++;
 	}
-	return more < 0 ? -1 : 0;
+	return 0;
 }
 
 /* Classify the pending rows of one kind, mark their listings dirty (one
  * statement for all of them, not one per row), add to *count. Into an
  * empty class table (a first night) its secondary indexes are built once at
  * the end (dbindex.h). */
-static int classify_kind(sqlite3 *db, const text_kind *k, long long mark, worker *w, batch b[2],
+static int classify_kind(sqlite3 *db, const text_kind *k, long long mark, worker *w,
 			 long *count, gv_error *err)
 {
 	sqlite3_stmt *sel = NULL, *ins = NULL;
@@ -437,8 +461,8 @@ static int classify_kind(sqlite3 *db, const text_kind *k, long long mark, worker
 	    dbindex_defer(db, k->table, &idx, err) < 0 ||
 	    db_prepare(db, k->select, &sel, err) < 0 || db_prepare(db, k->insert, &ins, err) < 0)
 		goto cleanup;
-	s = pipeline(k, db, sel, ins, w, b, count, err);
-	worker_wait(w); /* no batch stays in the worker's hands */
+	s = pipeline(k, db, sel, ins, w, count, err);
+	worker_wait(w, w->submitted); /* no batch stays in the worker's hands */
 	if (s == -1) {
 		snprintf(doing, sizeof doing, "reading %s", k->rows);
 		db_fail(db, err, doing);
@@ -502,14 +526,11 @@ int classify_pending(sqlite3 *db, const classify_ref *ref, gv_error *err)
 	long nrev = 0, nqa = 0;
 	double t0 = now_seconds();
 	worker w;
-	batch b[2];
 	int rc = -1;
 
-	batch_init(&b[0]);
-	batch_init(&b[1]);
 	worker_start(&w, ref);
-	if (classify_kind(db, &review_kind, mark, &w, b, &nrev, err) < 0 ||
-	    classify_kind(db, &qa_kind, mark, &w, b, &nqa, err) < 0 ||
+	if (classify_kind(db, &review_kind, mark, &w, &nrev, err) < 0 ||
+	    classify_kind(db, &qa_kind, mark, &w, &nqa, err) < 0 ||
 	    db_exec(db, "DELETE FROM textsig_pending", err) < 0 ||
 	    watermark_set(db, ref->fp, err) < 0)
 		goto cleanup;
@@ -519,7 +540,5 @@ int classify_pending(sqlite3 *db, const classify_ref *ref, gv_error *err)
 	rc = 0;
 cleanup:
 	worker_stop(&w);
-	batch_release(&b[0]);
-	batch_release(&b[1]);
 	return rc;
 }

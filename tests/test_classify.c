@@ -68,8 +68,9 @@ static const char *const texts[] = {
 	"Модель 22101316C, китайская версия.",
 };
 
-/* 1500 reviews, every third one 4 kB long (batches cut by bytes, then by
- * rows), a NULL text, and Q&A rows with and without replies. */
+/* 5000 reviews, more batches than the ring holds, the first 900 of them
+ * every third one 4 kB long (a batch cut by bytes, then by rows), a NULL
+ * text, and Q&A rows with and without replies. */
 static void fill(sqlite3 *db)
 {
 	sqlite3_stmt *st;
@@ -82,8 +83,8 @@ static void fill(sqlite3 *db)
 	big = malloc(4000);
 	for (i = 0; i < 4000; i++)
 		big[i] = "no 4G here. "[i % 12];
-	for (i = 0; i < 1500; i++) {
-		snprintf(id, sizeof id, "r%05d", (i * 7919) % 1500); /* ids out of order */
+	for (i = 0; i < 5000; i++) {
+		snprintf(id, sizeof id, "r%05d", (i * 7919) % 5000); /* ids out of order */
 		snprintf(listing, sizeof listing, "L%d", i % 37);
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, listing, -1, SQLITE_TRANSIENT);
@@ -153,7 +154,7 @@ Test(classify, one_thread_or_two)
 		setenv("GVAUDIT_ANALYZE_THREADS", k ? "2" : "1", 1);
 		run(db[k], ts);
 		d[k] = dump(db[k]);
-		cr_expect_eq(count(db[k], "SELECT count(*) FROM review_classes"), 1500);
+		cr_expect_eq(count(db[k], "SELECT count(*) FROM review_classes"), 5000);
 		cr_expect_eq(count(db[k], "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
 					  "AND tbl_name = 'review_classes' AND sql IS NOT NULL"), 2,
 			     "secondary indexes built again after the load");
