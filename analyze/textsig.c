@@ -1,4 +1,4 @@
-/* textsig.c: see textsig.h. Classification (reviews.c, replies.c) is stored
+/* textsig.c: see textsig.h. Classification (classify.c) is stored
  * per row in review_classes / qa_classes (schemas/004_text.sql); listing
  * evidence is computed from those stored classes only.
  *
@@ -34,17 +34,14 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "analyze/classify.h"
 #include "analyze/firmware.h"
 #include "analyze/lexicon.h"
 #include "analyze/markets.h"
-#include "analyze/replies.h"
-#include "analyze/reviews.h"
 #include "common/db.h"
-#include "common/log.h"
 
 /* Bump when the classifier's rules change: stored classes are then redone. */
 #define TEXTSIG_RULES "textsig-rules-3"
-#define EXCERPT_MAX 200
 
 struct textsig {
 	lexicon lx;
@@ -110,204 +107,15 @@ const char *textsig_fingerprint(const textsig *ts)
 	return ts->fp;
 }
 
-/* Length of s[0..n) cut to at most max bytes at a UTF-8 character start. */
-static int cut_len(const char *s, size_t n, size_t max)
-{
-	if (n <= max)
-		return (int)n;
-	n = max;
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	return (int)n;
-}
-
-static int bind_excerpt(sqlite3_stmt *st, int idx, const char *t, size_t a, size_t b)
-{
-	if (!t || b <= a)
-		return sqlite3_bind_null(st, idx);
-	while (a < b && (t[a] == ' ' || t[a] == '\n' || t[a] == '\r' || t[a] == '\t'))
-		a++;
-	return db_bind_text(st, idx, t + a, cut_len(t + a, b - a, EXCERPT_MAX));
-}
-
 static const char *col_text(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-/* One kind of stored text and the table its classes go to. */
-typedef struct text_kind {
-	const char *rows;    /* "reviews": for messages */
-	const char *one;     /* "a review class": for messages */
-	const char *pending; /* rowids to (re)classify into textsig_pending; ?1 = fingerprint */
-	const char *select;  /* those rows: id, listing_id, then what bind reads */
-	const char *insert;  /* a class row: ?1 id, ?2 listing_id, ?3 fingerprint, ?4... from bind */
-	const char *dirty;   /* the listings of the rows in textsig_pending into dirty_listings */
-	/* Classify the current row of sel and bind ?4... of ins. */
-	void (*bind)(const textsig *ts, lx_scan *scan, sqlite3_stmt *sel, sqlite3_stmt *ins);
-} text_kind;
-
-static void bind_review(const textsig *ts, lx_scan *scan, sqlite3_stmt *sel, sqlite3_stmt *ins)
-{
-	const char *text = col_text(sel, 2);
-	size_t n = (size_t)sqlite3_column_bytes(sel, 2);
-	review_result r;
-
-	reviews_classify(&ts->lx, &ts->fr, scan, text ? text : "", text ? n : 0, &r);
-	sqlite3_bind_int64(ins, 4, sqlite3_column_int64(sel, 3));
-	db_bind_text(ins, 5, reviews_class_name(r.cls), -1);
-	db_bind_text(ins, 22, col_text(sel, 4), -1);
-	sqlite3_bind_int(ins, 6, r.complaint);
-	sqlite3_bind_int(ins, 7, r.negated);
-	sqlite3_bind_int(ins, 8, r.noise);
-	sqlite3_bind_int(ins, 9, r.network_ok);
-	sqlite3_bind_int(ins, 10, r.not_genuine);
-	sqlite3_bind_int(ins, 11, r.china_rom);
-	sqlite3_bind_int(ins, 12, r.no_google);
-	sqlite3_bind_int(ins, 13, r.unofficial);
-	sqlite3_bind_double(ins, 14, r.strength);
-	db_bind_text(ins, 15, r.bands[0] ? r.bands : NULL, -1);
-	db_bind_text(ins, 16, r.has_fw ? r.fw.version : NULL, -1);
-	db_bind_text(ins, 17, r.has_fw && r.fw.region[0] ? r.fw.region : NULL, -1);
-	db_bind_text(ins, 18, r.has_fw ? firmware_branch_name(r.fw.branch) : NULL, -1);
-	if (r.cls == RV_GENERIC && r.model_region != 'C')
-		sqlite3_bind_null(ins, 19);
-	else if (r.cls == RV_GENERIC)
-		bind_excerpt(ins, 19, text, 0, n); /* the model number is the point */
-	else
-		bind_excerpt(ins, 19, text, r.ex_start, r.ex_end);
-	db_bind_text(ins, 20, r.model[0] ? r.model : NULL, -1);
-	db_bind_text(ins, 21, !r.model_region ? NULL : r.model_region == 'C' ? "CN" :
-			      r.model_region == 'G' ? "GLOBAL" : "OTHER", -1);
-}
-
-static void bind_qa(const textsig *ts, lx_scan *scan, sqlite3_stmt *sel, sqlite3_stmt *ins)
-{
-	const char *q = col_text(sel, 2), *a;
-	size_t qn = (size_t)sqlite3_column_bytes(sel, 2), an;
-	reply_result r;
-
-	a = col_text(sel, 3); /* after column 2's text is read: bytes stay valid */
-	an = (size_t)sqlite3_column_bytes(sel, 3);
-	replies_classify(&ts->lx, scan, q ? q : "", q ? qn : 0, a, a ? an : 0, &r);
-	sqlite3_bind_int64(ins, 4, sqlite3_column_int64(sel, 4));
-	db_bind_text(ins, 5, replies_question_name(r.qk), -1);
-	db_bind_text(ins, 6, replies_class_name(r.cls), -1);
-	db_bind_text(ins, 7, r.detail, -1);
-	db_bind_text(ins, 8, r.model[0] ? r.model : NULL, -1);
-	db_bind_text(ins, 9, r.asked_band[0] ? r.asked_band : NULL, -1);
-	if (r.cls == RP_UNANSWERED)
-		sqlite3_bind_null(ins, 10);
-	else
-		bind_excerpt(ins, 10, a, r.ex_start, r.ex_end);
-}
-
-static const text_kind review_kind = {
-	"reviews", "a review class",
-	"INSERT INTO textsig_pending(rid) SELECT r.rowid FROM reviews r "
-	"LEFT JOIN review_classes c ON c.review_id = r.review_id "
-	"WHERE c.review_id IS NULL OR c.lexicon <> ?1 "
-	"OR c.text_len <> coalesce(length(r.text), 0)",
-	"SELECT r.review_id, r.listing_id, r.text, coalesce(length(r.text), 0), r.country "
-	"FROM textsig_pending p JOIN reviews r ON r.rowid = p.rid",
-	"INSERT OR REPLACE INTO review_classes(review_id, listing_id, lexicon, text_len, "
-	"class, complaint, negated, noise, network_ok, not_genuine, china_rom, no_google, "
-	"unofficial, strength, bands, fw_version, fw_region, fw_branch, excerpt, model_number, "
-	"model_region, country) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
-	"INSERT OR IGNORE INTO dirty_listings(listing_id) "
-	"SELECT r.listing_id FROM textsig_pending p JOIN reviews r ON r.rowid = p.rid",
-	bind_review,
-};
-
-static const text_kind qa_kind = {
-	"q&a rows", "a q&a class",
-	"INSERT INTO textsig_pending(rid) SELECT q.rowid FROM qa q "
-	"LEFT JOIN qa_classes c ON c.qa_id = q.qa_id "
-	"WHERE c.qa_id IS NULL OR c.lexicon <> ?1 "
-	"OR c.text_len <> coalesce(length(q.question), 0) + coalesce(length(q.answer), 0)",
-	"SELECT q.qa_id, q.listing_id, q.question, q.answer, "
-	"coalesce(length(q.question), 0) + coalesce(length(q.answer), 0) "
-	"FROM textsig_pending p JOIN qa q ON q.rowid = p.rid",
-	"INSERT OR REPLACE INTO qa_classes(qa_id, listing_id, lexicon, text_len, "
-	"question_kind, reply_class, reply_detail, model_number, asked_band, excerpt) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-	"INSERT OR IGNORE INTO dirty_listings(listing_id) "
-	"SELECT q.listing_id FROM textsig_pending p JOIN qa q ON q.rowid = p.rid",
-	bind_qa,
-};
-
-/* Classify the rows of one kind that have no class under this fingerprint
- * (or whose text changed length), mark their listings dirty (one statement
- * for all of them, not one per row), add to *count. */
-static int classify_kind(sqlite3 *db, const textsig *ts, const text_kind *k, lx_scan *scan,
-			 long *count, gv_error *err)
-{
-	sqlite3_stmt *sel = NULL, *ins = NULL;
-	char doing[64];
-	int rc = -1, s;
-
-	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS textsig_pending(rid INTEGER PRIMARY KEY);"
-			"DELETE FROM textsig_pending", err) < 0 ||
-	    db_prepare(db, k->pending, &sel, err) < 0)
-		goto cleanup;
-	db_bind_text(sel, 1, ts->fp, -1);
-	if (sqlite3_step(sel) != SQLITE_DONE) {
-		snprintf(doing, sizeof doing, "finding %s to classify", k->rows);
-		db_fail(db, err, doing);
-		goto cleanup;
-	}
-	sqlite3_finalize(sel);
-	sel = NULL;
-	if (db_prepare(db, k->select, &sel, err) < 0 || db_prepare(db, k->insert, &ins, err) < 0)
-		goto cleanup;
-	while ((s = sqlite3_step(sel)) == SQLITE_ROW) {
-		sqlite3_reset(ins);
-		db_bind_text(ins, 1, col_text(sel, 0), -1);
-		db_bind_text(ins, 2, col_text(sel, 1), -1);
-		db_bind_text(ins, 3, ts->fp, -1);
-		k->bind(ts, scan, sel, ins);
-		if (sqlite3_step(ins) != SQLITE_DONE) {
-			snprintf(doing, sizeof doing, "storing %s", k->one);
-			db_fail(db, err, doing);
-			goto cleanup;
-		}
-		(*count)++;
-	}
-	if (s != SQLITE_DONE) {
-		snprintf(doing, sizeof doing, "reading %s", k->rows);
-		db_fail(db, err, doing);
-		goto cleanup;
-	}
-	if (db_exec(db, k->dirty, err) < 0)
-		goto cleanup;
-	rc = 0;
-cleanup:
-	sqlite3_finalize(sel);
-	sqlite3_finalize(ins);
-	return rc;
-}
-
 int textsig_classify_pending(sqlite3 *db, const textsig *ts, gv_error *err)
 {
-	lx_scan scan;
-	long nrev = 0, nqa = 0;
-	double t0 = now_seconds();
-	int rc = -1;
-
-	lx_scan_init(&scan);
-	if (classify_kind(db, ts, &review_kind, &scan, &nrev, err) < 0 ||
-	    classify_kind(db, ts, &qa_kind, &scan, &nqa, err) < 0)
-		goto cleanup;
-	if (db_exec(db, "DELETE FROM textsig_pending", err) < 0)
-		goto cleanup;
-	if (nrev || nqa)
-		log_info("analyze: classified %ld reviews and %ld q&a rows (lexicon %.8s) in %.2fs", nrev, nqa,
-			 ts->fp, now_seconds() - t0);
-	rc = 0;
-cleanup:
-	lx_scan_release(&scan);
-	return rc;
+	classify_ref ref = {&ts->lx, &ts->fr, ts->fp};
+	return classify_pending(db, &ref, err);
 }
 
 /* ---- listing evidence ---- */
@@ -316,7 +124,7 @@ cleanup:
 
 typedef struct row {
 	char id[96];
-	char excerpt[EXCERPT_MAX + 64];
+	char excerpt[CLASSIFY_EXCERPT_MAX + 64];
 	double f;
 } row;
 

@@ -30,7 +30,8 @@ void textsig_finalize(textsig *ts);
 
 /* Classify every review and Q&A row not yet classified with this lexicon
  * (new rows, or all rows after the lexicon changed) and add their listings to
- * dirty_listings. Runs inside the caller's transaction. 0 or -1 with err. */
+ * dirty_listings. Runs inside the caller's transaction; how the rows are
+ * found and the second thread: analyze/classify.h. 0 or -1 with err. */
 int textsig_classify_pending(sqlite3 *db, const textsig *ts, gv_error *err);
 
 /* Per-listing counts for the seller figures (schemas/006: listing_counts):

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "common/db.h"
+#include "common/dbindex.h"
 
 enum {
 	ST_SEEN,
@@ -74,8 +75,6 @@ static const char *const sql[ST_COUNT] = {
 	[ST_DIRTY] = "INSERT OR IGNORE INTO dirty_listings(listing_id) VALUES(?1)",
 };
 
-#define STORE_MAXDEFER 8 /* secondary indexes of one table rebuilt at commit */
-
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT];
@@ -83,8 +82,7 @@ struct store {
 	ingest_kind kind;
 	int fts;             /* keep the full-text index in step */
 	strbuf question;     /* copy of a stored question whose reply is filled in */
-	char *deferred[STORE_MAXDEFER]; /* CREATE INDEX statements dropped until commit */
-	int ndeferred;
+	dbindex_set deferred; /* indexes of an empty table built at commit */
 };
 
 store *store_new(sqlite3 *db, gv_error *err)
@@ -103,12 +101,6 @@ store *store_new(sqlite3 *db, gv_error *err)
 	return s;
 }
 
-static void forget_deferred(store *s)
-{
-	while (s->ndeferred > 0)
-		sqlite3_free(s->deferred[--s->ndeferred]);
-}
-
 void store_free(store *s)
 {
 	int i;
@@ -117,7 +109,7 @@ void store_free(store *s)
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sb_release(&s->question);
-	forget_deferred(s);
+	dbindex_forget(&s->deferred);
 	free(s);
 }
 
@@ -215,75 +207,6 @@ static const char *kind_table(ingest_kind kind)
 	}
 }
 
-/* A file loaded into an empty table (a first night) builds the table's
- * secondary indexes once at commit, by sorting, instead of updating them row
- * by row in random key order: on a first night of reviews that is most of
- * the time spent in SQLite (issue 7). The statements come from the schema
- * itself (sqlite_master), so the rebuilt indexes are the same ones; unique
- * constraints stay, so duplicates are still found while loading. Readers
- * never see the table without them: it all happens in the file's
- * transaction. 0 or -1. */
-static int defer_indexes(store *s, gv_error *err)
-{
-	const char *table = kind_table(s->kind);
-	char *names[STORE_MAXDEFER];
-	sqlite3_stmt *st = NULL;
-	char *q;
-	int rc, empty, i, n = 0;
-
-	if (!table)
-		return 0;
-	q = sqlite3_mprintf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\")", table);
-	rc = db_prepare(s->db, q, &st, err);
-	sqlite3_free(q);
-	if (rc < 0)
-		return -1;
-	rc = sqlite3_step(st);
-	empty = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(s->db, err, "cannot count the table's rows");
-	if (!empty)
-		return 0;
-	/* An index led by file_id only grows at its end while a file loads
-	 * (one file_id, rising rowids): cheaper kept than rebuilt. */
-	if (db_prepare(s->db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-			      "AND tbl_name = ?1 AND sql IS NOT NULL AND (SELECT name FROM "
-			      "pragma_index_info(sqlite_master.name) WHERE seqno = 0) <> 'file_id' "
-			      "ORDER BY name", &st, err) < 0)
-		return -1;
-	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < STORE_MAXDEFER) {
-		names[n] = sqlite3_mprintf("DROP INDEX \"%w\"", sqlite3_column_text(st, 0));
-		s->deferred[n++] = sqlite3_mprintf("%s", sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	s->ndeferred = n;
-	/* dropped once the listing statement is done: SQLite refuses a schema
-	 * change while a statement reads it */
-	for (i = 0; i < n; i++) {
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			rc = -1;
-		else if (db_exec(s->db, names[i], err) < 0)
-			rc = -2;
-		sqlite3_free(names[i]);
-	}
-	if (rc == -1)
-		return db_fail(s->db, err, "cannot list the table's indexes");
-	return rc == -2 ? -1 : 0;
-}
-
-/* Recreate what defer_indexes dropped. 0 or -1. */
-static int restore_indexes(store *s, gv_error *err)
-{
-	int i;
-	for (i = 0; i < s->ndeferred; i++)
-		if (db_exec(s->db, s->deferred[i], err) < 0)
-			return -1;
-	forget_deferred(s);
-	return 0;
-}
-
 /* Reviews and Q&A rows this file added or changed carry its file_id: their
  * listings are queued for analysis in one statement, not one lookup per row
  * (a night has millions of reviews for a few hundred thousand listings). */
@@ -325,7 +248,7 @@ int store_begin(store *s, const store_file *f, int fts, gv_error *err)
 	if (!fts && (f->kind == KIND_REVIEWS || f->kind == KIND_QA) &&
 	    db_meta_set(s->db, "fts_stale", "1", err) < 0)
 		return -1;
-	if (defer_indexes(s, err) < 0)
+	if (dbindex_defer(s->db, kind_table(s->kind), &s->deferred, err) < 0)
 		return -1;
 	return insert_file(s, f, "ok", NULL, -1, err);
 }
@@ -509,7 +432,7 @@ int store_commit(store *s, const store_counts *c, double seconds, gv_error *err)
 {
 	sqlite3_stmt *st = s->st[ST_FILE_UPDATE];
 
-	if (restore_indexes(s, err) < 0 || queue_listings(s, err) < 0 || index_file(s, err) < 0)
+	if (dbindex_restore(s->db, &s->deferred, err) < 0 || queue_listings(s, err) < 0 || index_file(s, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, s->file_id);
 	sqlite3_bind_int64(st, 2, c->read);
@@ -525,7 +448,7 @@ int store_commit(store *s, const store_counts *c, double seconds, gv_error *err)
 void store_abort(store *s)
 {
 	db_rollback(s->db);
-	forget_deferred(s);
+	dbindex_forget(&s->deferred);
 }
 
 int store_note_file(store *s, const store_file *f, const char *status, const char *reason,
