@@ -163,6 +163,34 @@ static int is_alnum_byte(unsigned char c)
 	return fold_is_word_byte(c) && c != '#';
 }
 
+/* A hit inside a longer hit of another signal is dropped (a content hit
+ * only by another content hit). Hits are sorted by start, and no hit is
+ * longer than the longest one, so the hits that can contain h[i] start in
+ * [end - longest, start]: a window, not every pair (a 1 MiB review with
+ * thousands of hits would take minutes). */
+static int contains(const lx_hit *o, const lx_hit *h)
+{
+	return o->sig != h->sig && (is_content(o->sig) || !is_content(h->sig)) &&
+	       o->start <= h->start && o->end >= h->end && o->end - o->start > h->end - h->start;
+}
+
+static void drop_contained(lx_scan *s)
+{
+	size_t i, j;
+
+	s->longest = 0;
+	for (i = 0; i < s->n; i++)
+		if (s->h[i].end - s->h[i].start > s->longest)
+			s->longest = s->h[i].end - s->h[i].start;
+	for (i = 0; i < s->n; i++) {
+		lx_hit *h = &s->h[i];
+		for (j = i; j-- > 0 && !h->dropped && s->h[j].start + s->longest >= h->end;)
+			h->dropped = contains(&s->h[j], h);
+		for (j = i + 1; j < s->n && !h->dropped && s->h[j].start == h->start; j++)
+			h->dropped = contains(&s->h[j], h);
+	}
+}
+
 void lexicon_scan(const lexicon *lx, lx_scan *s, const char *t, size_t n)
 {
 	const char *u;
@@ -190,13 +218,7 @@ void lexicon_scan(const lexicon *lx, lx_scan *s, const char *t, size_t n)
 	}
 	if (s->n > 1) /* s->h is still NULL before the first hit: qsort(NULL, 0) is UB */
 		qsort(s->h, s->n, sizeof *s->h, by_start);
-	for (i = 0; i < s->n; i++)
-		for (j = 0; j < s->n && !s->h[i].dropped; j++)
-			if (j != i && s->h[j].sig != s->h[i].sig &&
-			    (is_content(s->h[j].sig) || !is_content(s->h[i].sig)) &&
-			    s->h[j].start <= s->h[i].start && s->h[j].end >= s->h[i].end &&
-			    s->h[j].end - s->h[j].start > s->h[i].end - s->h[i].start)
-				s->h[i].dropped = 1;
+	drop_contained(s);
 
 	/* one walk: sentence ends, clause breaks, hits placed as they start */
 	s->nsent = 0;

@@ -82,6 +82,7 @@ typedef struct lx_scan {
 	match_list ml;     /* raw matches */
 	lx_hit *h;         /* hits sorted by start */
 	size_t n, cap;
+	size_t longest;    /* the longest hit's length: bounds searches near a hit */
 	size_t *sent_end;  /* folded offset where each sentence ends */
 	char *sent_q;      /* 1 if that sentence ends with '?' */
 	size_t nsent, capsent;

@@ -125,11 +125,13 @@ static int only_spaces(const char *a, size_t n)
 	return 1;
 }
 
-/* Negated by a "not"/"no es" just before it in its clause? */
+/* Negated by a "not"/"no es" just before it in its clause? Hits are sorted
+ * by start: only those starting at most 12 bytes plus the longest hit
+ * before c can end within 12 bytes of it. */
 static int negated(const lx_scan *s, const lx_hit *c)
 {
-	size_t i;
-	for (i = 0; i < s->n; i++) {
+	size_t i = (size_t)(c - s->h);
+	while (i-- > 0 && s->h[i].start + s->longest + 12 >= c->start) {
 		const lx_hit *h = &s->h[i];
 		if (!h->dropped && (h->sig == LX_NEGATOR) && h->clause == c->clause && h->start < c->start &&
 		    c->start - h->end <= 12)

@@ -16,17 +16,37 @@ const char *reviews_class_name(review_class c)
 	return (unsigned)c < RV_NCLASSES ? class_names[c] : "generic";
 }
 
-/* Words between folded offsets a and b (a <= b). */
-static int words_between(const char *u, size_t a, size_t b)
+/* Are there at most max words between folded offsets a and b (a <= b)?
+ * Stops counting past max: the gap may be a megabyte long. */
+static int words_within(const char *u, size_t a, size_t b, int max)
 {
 	int w = 0, in = 0;
-	for (; a < b; a++) {
+	for (; a < b && w <= max; a++) {
 		int sp = u[a] == ' ' || u[a] == '\n';
 		if (!sp && !in)
 			w++;
 		in = !sp;
 	}
-	return w;
+	return w <= max;
+}
+
+/* The hits that can bear on hit c: those of its sentence (hits are sorted
+ * by start, so a sentence's hits are contiguous), at most HIT_WINDOW on
+ * each side of c. Without the bound, a long review with thousands of hits
+ * in one unpunctuated "sentence" made every judgement a pass over all of
+ * them: minutes for 1 MiB. No natural sentence has that many hits. */
+#define HIT_WINDOW 64
+
+static void hit_window(const lx_scan *s, const lx_hit *c, size_t *lo, size_t *hi)
+{
+	size_t i = (size_t)(c - s->h), a = i, b = i + 1;
+
+	while (a > 0 && i - a < HIT_WINDOW && s->h[a - 1].sent == c->sent)
+		a--;
+	while (b < s->n && b - i <= HIT_WINDOW && s->h[b].sent == c->sent)
+		b++;
+	*lo = a;
+	*hi = b;
 }
 
 static int sentence_is_question(const lx_scan *s, int sent)
@@ -39,21 +59,22 @@ enum { IN_FORCE, NEGATED, NOISE, QUESTION };
 /* Is the content hit c in force, negated, or a passing problem? */
 static int judge(const lexicon *lx, const lx_scan *s, const lx_hit *c)
 {
-	size_t i;
+	size_t i, lo, hi;
 	int contrast_after = 0, ok_after_contrast = 0, transient = 0, hearsay = 0;
 	const char *u = s->f.out;
 	int names_band = memchr(u + c->start, '#', c->end - c->start) != NULL; /* "no b#" */
 
 	if (sentence_is_question(s, c->sent))
 		return QUESTION; /* "only 3g??": asked, not reported */
-	for (i = 0; i < s->n; i++) {
+	hit_window(s, c, &lo, &hi);
+	for (i = lo; i < hi; i++) {
 		const lx_hit *h = &s->h[i];
 		if (h->dropped || h == c || h->sent != c->sent)
 			continue;
 		switch (h->sig) {
 		case LX_NEGATOR: /* "not 3G only", "never drops to 3G" */
 			if (h->clause == c->clause && h->start < c->start &&
-			    words_between(u, h->end, c->start) <= 1)
+			    words_within(u, h->end, c->start, 1))
 				return NEGATED;
 			break;
 		case LX_NO_PROBLEM: /* "no problems at all with B28", "no 4g issues" */
@@ -102,13 +123,14 @@ static int judge(const lexicon *lx, const lx_scan *s, const lx_hit *c)
  * question "does 4G work?" is common. */
 static int praise_in_force(const lx_scan *s, const lx_hit *c)
 {
-	size_t i;
+	size_t i, lo, hi;
 	if (sentence_is_question(s, c->sent))
 		return 0;
-	for (i = 0; i < s->n; i++) {
+	hit_window(s, c, &lo, &hi);
+	for (i = lo; i < hi; i++) {
 		const lx_hit *h = &s->h[i];
 		if (!h->dropped && h->sig == LX_NEGATOR && h->sent == c->sent && h->clause == c->clause &&
-		    h->start < c->start && words_between(s->f.out, h->end, c->start) <= 1)
+		    h->start < c->start && words_within(s->f.out, h->end, c->start, 1))
 			return 0;
 	}
 	return 1;
@@ -119,16 +141,17 @@ static int praise_in_force(const lx_scan *s, const lx_hit *c)
  * clause? */
 static int band_follows(const lx_scan *s, const lx_hit *h)
 {
-	size_t i;
-	for (i = 0; i < s->n; i++) {
+	size_t i, lo, hi;
+	hit_window(s, h, &lo, &hi);
+	for (i = lo; i < hi; i++) {
 		const lx_hit *b = &s->h[i];
 		if (b->sig != LX_Q_BANDS || b->clause != h->clause)
 			continue;
 		if (b->start >= h->start && b->start < h->end)
 			return 1; /* "no 4g issues" */
-		if (b->start >= h->end && words_between(s->f.out, h->end, b->start) <= 3)
+		if (b->start >= h->end && words_within(s->f.out, h->end, b->start, 3))
 			return 1; /* "no problems with band 20" */
-		if (b->end <= h->start && words_between(s->f.out, b->end, h->start) <= 2)
+		if (b->end <= h->start && words_within(s->f.out, b->end, h->start, 2))
 			return 1; /* "4G sin problemas", "LTE bez problemu" */
 	}
 	return 0;

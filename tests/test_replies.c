@@ -1,5 +1,6 @@
 /* test_replies.c: question kinds and reply classes, with the real lexicon. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyze/replies.h"
@@ -135,4 +136,24 @@ Test(replies, model_numbers)
 	cr_expect_eq(replies_model_region("22111317I", 9), 'O');
 	cr_expect_eq(replies_model_region("B1B3B5B8", 8), 0);
 	cr_expect_eq(replies_model_region("100PERCENT", 10), 0);
+}
+
+/* A megabyte of answer with tens of thousands of hits and no sentence
+ * break: a negator is looked for just before each hit, not in the whole
+ * answer (which took seconds per row), and one just before still counts. */
+Test(replies, long_answer)
+{
+	const char *q = "Is this the global version?", *filler = " band 20 and band 28";
+	size_t size = 1 << 20, n, f = strlen(filler);
+	char *a = malloc(size + 64);
+	reply_result r;
+
+	cr_assert(a);
+	for (n = 0; n + f <= size; n += f)
+		memcpy(a + n, filler, f);
+	strcpy(a + n, " it is not the global version");
+	replies_classify(&LX, &SC, q, strlen(q), a, strlen(a), &r);
+	cr_expect_gt(SC.n, 10000, "the answer is the hard case: %zu hits", SC.n);
+	cr_expect_str_eq(replies_class_name(r.cls), "honest_china");
+	free(a);
 }

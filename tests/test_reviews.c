@@ -2,6 +2,7 @@
  * with the real lexicon (schemas/lexicon.csv): complaints, negated and
  * contrary statements, passing problems, firmware strings, unofficial ROMs. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyze/reviews.h"
@@ -297,4 +298,36 @@ Test(reviews, empty_text_on_fresh_scan)
 		cr_expect_str_eq(reviews_class_name(r.cls), "generic", "text %zu", i);
 		lx_scan_release(&fresh);
 	}
+}
+
+/* A review of a megabyte with thousands of phrase hits and no sentence
+ * break: each hit is judged against the hits near it, not against every
+ * hit of the text (which took minutes), and what is near still counts. */
+static char *long_review(const char *head, const char *filler, size_t size)
+{
+	char *t = malloc(size + 1);
+	size_t n = strlen(head), f = strlen(filler);
+	cr_assert(t);
+	memcpy(t, head, n);
+	while (n + f <= size) {
+		memcpy(t + n, filler, f);
+		n += f;
+	}
+	t[n] = '\0';
+	return t;
+}
+
+Test(reviews, long_unpunctuated_review)
+{
+	review_result r;
+	char *t = long_review("only 3G in my area", " band 20 and band 28", 1 << 20);
+	reviews_classify(&LX, &FR, &SC, t, strlen(t), &r);
+	cr_expect_gt(SC.n, 10000, "the text is the hard case: %zu hits", SC.n);
+	cr_expect_eq(r.complaint, 1);
+	free(t);
+
+	t = long_review("it is not 3G only", " band 20 and band 28", 1 << 20);
+	reviews_classify(&LX, &FR, &SC, t, strlen(t), &r);
+	cr_expect_eq(r.complaint, 0, "the negator next to the complaint still counts");
+	free(t);
 }
