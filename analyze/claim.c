@@ -8,6 +8,7 @@
  * accent form and the excerpt still quotes the seller's own words. */
 #include "analyze/claim.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,13 +241,13 @@ static const char *const fillers[] = {
 	"from", "and", NULL};
 
 static char *folded_phrase[NPHRASES];
+static pthread_once_t phrases_once = PTHREAD_ONCE_INIT;
 
-static void phrases_init(void)
+/* Fold the phrases once; analyze calls claim_detect from two threads. */
+static void phrases_fold(void)
 {
 	size_t i;
-	if (folded_phrase[0])
-		return;
-	for (i = NPHRASES; i-- > 0;) { /* index 0 last: it marks "done" */
+	for (i = 0; i < NPHRASES; i++) {
 		words w = {0};
 		words_cut(&w, phrases[i].text, strlen(phrases[i].text));
 		folded_phrase[i] = xstrdup(w.s); /* " global version " */
@@ -454,7 +455,7 @@ void claim_detect(const char *title, const char *specs, const char *description,
 	veto v;
 	int s, k, kind_src[3];
 
-	phrases_init();
+	pthread_once(&phrases_once, phrases_fold);
 	memset(out, 0, sizeof *out);
 	memset(hits, 0, sizeof hits);
 	for (s = 0; s < 3; s++) {
