@@ -43,7 +43,7 @@ typedef struct ctx {
 	const char *run_at;
 	long long run_id;
 	sqlite3_stmt *qa, *del_ev, *ins_ev, *ins_facts, *ins_verdict;
-	sqlite3_stmt *n_rev, *n_qa, *ins_counts; /* listing_counts (schemas/006) */
+	sqlite3_stmt *n_rev, *ins_counts; /* listing_counts (schemas/006) */
 	sqlite3_stmt *ins_price; /* listing_prices, during build_prices */
 	price_ref *prices;  /* NULL when nothing is dirty */
 	listing_ref ref;    /* what the jobs read: the tables above */
@@ -122,15 +122,29 @@ static int bind_or_null(sqlite3_stmt *st, int idx, const char *s)
 	return s && *s ? db_bind_text(st, idx, s, -1) : sqlite3_bind_null(st, idx);
 }
 
-/* Q&A replies that state a model number or a band list. */
-static int qa_signals(ctx *c, const char *listing_id, const device_bands *dev, gv_error *err)
+/* The listing's Q&A replies: those that state a model number or a band
+ * list become evidence, and the replies (a non-blank answer) and the
+ * evasive ones among them are counted for listing_counts, as seller_stats
+ * defines them: one query serves both. */
+typedef struct qa_counts {
+	long long replies, evasive;
+} qa_counts;
+
+static int qa_signals(ctx *c, const char *listing_id, const device_bands *dev, qa_counts *n,
+		      gv_error *err)
 {
 	int rc;
 
+	n->replies = n->evasive = 0;
 	sqlite3_reset(c->qa);
 	db_bind_text(c->qa, 1, listing_id, -1);
-	while ((rc = sqlite3_step(c->qa)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(c->qa)) == SQLITE_ROW) {
 		listing_qa_signals(c->reg, &c->w, col(c->qa, 0), col(c->qa, 1), dev, &c->ev);
+		if (sqlite3_column_int(c->qa, 2)) {
+			n->replies++;
+			n->evasive += sqlite3_column_int(c->qa, 3);
+		}
+	}
 	if (rc != SQLITE_DONE)
 		return db_fail(c->db, err, "reading q&a");
 	return 0;
@@ -288,10 +302,11 @@ static int evidence_kind(const char *sig)
  * instead of re-reading every review. Reviews are counted from the reviews
  * table (covering index); complaints from the class rows the evidence just
  * read (every review is classified by now, textsig_classify_pending);
- * replies and evasive ones as seller_stats defines them. */
-static int store_counts(ctx *c, const char *listing_id, const textsig_counts *tc, gv_error *err)
+ * replies and evasive ones from the Q&A query (qa_signals). */
+static int store_counts(ctx *c, const char *listing_id, const textsig_counts *tc,
+			const qa_counts *qn, gv_error *err)
 {
-	long long reviews = 0, replies = 0, evasive = 0;
+	long long reviews = 0;
 	int kinds[K_N] = {0}, k;
 	size_t i;
 
@@ -301,19 +316,12 @@ static int store_counts(ctx *c, const char *listing_id, const textsig_counts *tc
 		return db_fail(c->db, err, "counting reviews");
 	reviews = sqlite3_column_int64(c->n_rev, 0);
 	sqlite3_reset(c->n_rev);
-	sqlite3_reset(c->n_qa);
-	db_bind_text(c->n_qa, 1, listing_id, -1);
-	if (sqlite3_step(c->n_qa) != SQLITE_ROW)
-		return db_fail(c->db, err, "counting replies");
-	replies = sqlite3_column_int64(c->n_qa, 0);
-	evasive = sqlite3_column_int64(c->n_qa, 1);
-	sqlite3_reset(c->n_qa);
 	sqlite3_reset(c->ins_counts);
 	db_bind_text(c->ins_counts, 1, listing_id, -1);
 	sqlite3_bind_int64(c->ins_counts, 2, reviews);
 	sqlite3_bind_int64(c->ins_counts, 3, tc->complaints);
-	sqlite3_bind_int64(c->ins_counts, 4, replies);
-	sqlite3_bind_int64(c->ins_counts, 5, evasive);
+	sqlite3_bind_int64(c->ins_counts, 4, qn->replies);
+	sqlite3_bind_int64(c->ins_counts, 5, qn->evasive);
 	for (i = 0; i < c->ev.n; i++)
 		if (c->ev.v[i].weight > 0 && (k = evidence_kind(c->ev.v[i].signal)) >= 0)
 			kinds[k] = 1;
@@ -328,14 +336,7 @@ static int store_counts(ctx *c, const char *listing_id, const textsig_counts *tc
 static int store_facts(ctx *c, const listing_job *j, gv_error *err)
 {
 	const listing_found *found = &j->found;
-	char lte[1024], nr[512];
 
-	sb_reset(&c->sb);
-	bands_format_lte(&j->b, &c->sb, " ");
-	snprintf(lte, sizeof lte, "%s", c->sb.buf);
-	sb_reset(&c->sb);
-	bands_format_nr(&j->b, &c->sb, " ");
-	snprintf(nr, sizeof nr, "%s", c->sb.buf);
 	sqlite3_reset(c->ins_facts);
 	db_bind_text(c->ins_facts, 1, j->in.listing_id, -1);
 	db_bind_text(c->ins_facts, 2, claim_name(j->cl.kind), -1);
@@ -343,8 +344,8 @@ static int store_facts(ctx *c, const listing_job *j, gv_error *err)
 	bind_or_null(c->ins_facts, 4, found->model.number);
 	bind_or_null(c->ins_facts, 5, found->model.region);
 	bind_or_null(c->ins_facts, 6, found->device ? found->device->name : found->model.device);
-	bind_or_null(c->ins_facts, 7, lte);
-	bind_or_null(c->ins_facts, 8, nr);
+	bind_or_null(c->ins_facts, 7, j->lte);
+	bind_or_null(c->ins_facts, 8, j->nr);
 	db_bind_text(c->ins_facts, 9, bands_confidence_name(j->b.confidence), -1);
 	bind_or_null(c->ins_facts, 10, j->in.market);
 	bind_or_null(c->ins_facts, 11, j->mk ? j->mk->code : NULL);
@@ -414,15 +415,16 @@ static int analyze_listing(ctx *c, listing_job *j, gv_error *err)
 	evidence_list own = j->ev;
 	score_result sr;
 	textsig_counts tc;
+	qa_counts qn;
 
 	j->ev = c->ev; /* swap: the job gets the emptied list back */
 	c->ev = own;
-	if (qa_signals(c, j->in.listing_id, j->found.device, err) < 0 ||
+	if (qa_signals(c, j->in.listing_id, j->found.device, &qn, err) < 0 ||
 	    textsig_listing_evidence(c->db, c->ts, &c->w, j->in.listing_id, j->in.market,
 				     j->found.lacks_key, &c->ev, &tc, err) < 0)
 		return -1;
 	dedupe(&c->ev);
-	if (store_counts(c, j->in.listing_id, &tc, err) < 0) /* after dedupe: the rows stored */
+	if (store_counts(c, j->in.listing_id, &tc, &qn, err) < 0) /* after dedupe: the rows stored */
 		return -1;
 	score_listing(&c->w, j->cl.kind, j->cl.says_china, &c->ev, &sr);
 	if (store_verdict(c, j, &sr, err) < 0)
@@ -437,8 +439,10 @@ static int analyze_listing(ctx *c, listing_job *j, gv_error *err)
 
 static int prepare_all(ctx *c, gv_error *err)
 {
-	if (db_prepare(c->db, "SELECT qa_id, answer FROM qa WHERE listing_id = ?1 AND answer IS NOT NULL "
-			      "ORDER BY qa_id", &c->qa, err) < 0 ||
+	if (db_prepare(c->db, "SELECT q.qa_id, q.answer, trim(q.answer) <> '', "
+			      "coalesce(c.reply_class = 'evasive', 0) FROM qa q LEFT JOIN qa_classes c "
+			      "ON c.qa_id = q.qa_id WHERE q.listing_id = ?1 AND q.answer IS NOT NULL "
+			      "ORDER BY q.qa_id", &c->qa, err) < 0 ||
 	    db_prepare(c->db, "DELETE FROM evidence WHERE listing_id = ?1", &c->del_ev, err) < 0 ||
 	    db_prepare(c->db, "INSERT OR IGNORE INTO evidence(listing_id, signal, source, source_id, "
 			      "excerpt, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &c->ins_ev, err) < 0 ||
@@ -451,9 +455,6 @@ static int prepare_all(ctx *c, gv_error *err)
 			      "verdict, score, missing_bands, signals, run_id, analyzed_at) VALUES (?1, ?2, "
 			      "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &c->ins_verdict, err) < 0 ||
 	    db_prepare(c->db, "SELECT count(*) FROM reviews WHERE listing_id = ?1", &c->n_rev, err) < 0 ||
-	    db_prepare(c->db, "SELECT count(*), coalesce(sum(c.reply_class = 'evasive'), 0) FROM qa q "
-			      "LEFT JOIN qa_classes c ON c.qa_id = q.qa_id WHERE q.listing_id = ?1 "
-			      "AND trim(coalesce(q.answer, '')) <> ''", &c->n_qa, err) < 0 ||
 	    db_prepare(c->db, "INSERT OR REPLACE INTO listing_counts(listing_id, reviews, complaints, "
 			      "replies, evasive, ev_bands, ev_model, ev_reviews, ev_firmware, ev_evasive) "
 			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &c->ins_counts, err) < 0)
@@ -469,10 +470,9 @@ static void finalize_all(ctx *c)
 	sqlite3_finalize(c->ins_facts);
 	sqlite3_finalize(c->ins_verdict);
 	sqlite3_finalize(c->n_rev);
-	sqlite3_finalize(c->n_qa);
 	sqlite3_finalize(c->ins_counts);
 	c->qa = c->del_ev = c->ins_ev = c->ins_facts = c->ins_verdict = NULL;
-	c->n_rev = c->n_qa = c->ins_counts = NULL;
+	c->n_rev = c->ins_counts = NULL;
 	if (c->ts)
 		textsig_finalize(c->ts);
 }

@@ -86,6 +86,20 @@ static void price_signal(const listing_ref *r, listing_job *j)
 		     weights_get(r->w, "listing_price_low"));
 }
 
+/* lte and nr from b: "B1 B3 B20", cut to their size. */
+static void format_bands(listing_job *j)
+{
+	strbuf sb;
+
+	sb_init(&sb);
+	bands_format_lte(&j->b, &sb, " ");
+	snprintf(j->lte, sizeof j->lte, "%s", sb.buf);
+	sb_reset(&sb);
+	bands_format_nr(&j->b, &sb, " ");
+	snprintf(j->nr, sizeof j->nr, "%s", sb.buf);
+	sb_release(&sb);
+}
+
 void listing_job_analyze(const void *ref, void *job)
 {
 	const listing_ref *r = ref;
@@ -100,11 +114,13 @@ void listing_job_analyze(const void *ref, void *job)
 	listing_signals(r->reg, r->w, &j->in, &j->cl, &j->b, j->mk, j->g, j->missing.buf,
 			&j->found, &j->ev);
 	price_signal(r, j);
+	format_bands(j);
 }
 
 /* The cheap tests first: what listing_signals finds does not depend on
  * the claim (it only adds a note to the evidence, discarded here), so the
- * claim is read only for listings that would otherwise be a reference. */
+ * claim's China phrases are looked for only in listings that would
+ * otherwise be a reference. */
 void listing_job_price(const void *ref, void *job)
 {
 	const listing_ref *r = ref;
@@ -122,7 +138,6 @@ void listing_job_price(const void *ref, void *job)
 		j->key[0] = '\0';
 		return;
 	}
-	claim_detect(j->in.title, j->in.specs, j->in.description, &j->cl);
-	if (j->cl.says_china)
+	if (claim_says_china(j->in.title, j->in.specs, j->in.description))
 		j->key[0] = '\0';
 }

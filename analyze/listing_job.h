@@ -40,6 +40,7 @@ typedef struct listing_job {
 	const market *mk;        /* the listing's market or NULL */
 	compat_grade g;
 	strbuf missing;          /* the market's key bands the list lacks */
+	char lte[1024], nr[512]; /* the band lists as listing_facts stores them */
 	listing_found found;
 	evidence_list ev;        /* the listing's own evidence (listing_job_analyze) */
 	char key[256];           /* price key, "" when not a reference (listing_job_price) */
@@ -55,8 +56,8 @@ void listing_job_release(listing_job *j);
 void listing_job_read(listing_job *j, sqlite3_stmt *st);
 
 /* The analysis of the listing (a lookahead_fn, arg a listing_ref with
- * prices set): claim, bands, market grade, listing signals and
- * listing_price_low into the job. */
+ * prices set): claim, bands, market grade, listing signals,
+ * listing_price_low and the band lists as text, into the job. */
 void listing_job_analyze(const void *ref, void *job);
 /* The price reference pass (a lookahead_fn, arg a listing_ref): key set
  * when the listing is a price reference (its own text shows no China
