@@ -1,7 +1,9 @@
 /* analyze.c: see analyze.h. The driver: one transaction; reference data
  * loaded once; per dirty listing claim, bands, market, registry, listing
  * signals, review and Q&A evidence, score; rows replaced; seller figures
- * recomputed at the end. */
+ * recomputed at the end. The per-listing work that needs no database
+ * (analyze/listing_job.h) runs a few listings ahead on a second thread;
+ * every SQL statement stays on the caller's thread. */
 #include "analyze/analyze.h"
 
 #include <stdio.h>
