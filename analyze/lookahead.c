@@ -5,8 +5,7 @@
  * [popped, started) are computed or being computed, [started, pushed)
  * wait for a thread, and pushed - popped slots are in use. Whoever
  * computes a job (helper or caller) takes the number `started` first, so
- * no job is computed twice; the caller only takes over the head, so the
- * helper always works ahead of it. */
+ * no job is computed twice. */
 #include "analyze/lookahead.h"
 
 #include <pthread.h>
@@ -121,10 +120,15 @@ void *lookahead_head(lookahead *q)
 	if (q->popped == q->pushed)
 		return NULL;
 	pthread_mutex_lock(&q->mu);
-	if (q->started == q->popped) /* nobody took it yet: compute it here */
-		compute(q, q->started++);
-	while (!q->done[q->popped % q->n])
-		pthread_cond_wait(&q->changed, &q->mu);
+	while (!q->done[q->popped % q->n]) {
+		/* Rather than wait, compute the next job nobody took (the head
+		 * itself when the helper has not reached it): a phase that is all
+		 * computation keeps both threads busy. */
+		if (q->started < q->pushed)
+			compute(q, q->started++);
+		else
+			pthread_cond_wait(&q->changed, &q->mu);
+	}
 	pthread_mutex_unlock(&q->mu);
 	return job_at(q, q->popped);
 }

@@ -6,9 +6,10 @@
  * the same as one thread computing job by job.
  *
  * The jobs are a fixed array the caller owns (constant memory: a few
- * slots). When the caller needs a job no thread has started, it computes
- * it itself, so a phase that is mostly computation keeps both cores busy
- * and a phase that is mostly SQL hides the computation behind it. */
+ * slots). While the job the caller needs is not computed yet, the caller
+ * computes the next one nobody has started instead of waiting, so a phase
+ * that is mostly computation keeps both cores busy and a phase that is
+ * mostly SQL hides the computation behind it. */
 #ifndef GV_LOOKAHEAD_H
 #define GV_LOOKAHEAD_H
 
