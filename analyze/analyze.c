@@ -1,7 +1,9 @@
 /* analyze.c: see analyze.h. The driver: one transaction; reference data
  * loaded once; per dirty listing claim, bands, market, registry, listing
  * signals, review and Q&A evidence, score; rows replaced; seller figures
- * recomputed at the end. */
+ * recomputed at the end. The per-listing work that needs no database
+ * (analyze/listing_job.h) runs a few listings ahead on a second thread;
+ * every SQL statement stays on the caller's thread. */
 #include "analyze/analyze.h"
 
 #include <stdio.h>
@@ -13,7 +15,9 @@
 #include "analyze/bands.h"
 #include "analyze/claim.h"
 #include "analyze/evidence.h"
+#include "analyze/listing_job.h"
 #include "analyze/listing_signals.h"
+#include "analyze/lookahead.h"
 #include "analyze/markets.h"
 #include "analyze/price.h"
 #include "analyze/registry.h"
@@ -30,6 +34,7 @@
 #define ANALYZE_LOGIC "analyze-logic-1"
 #define META_FINGERPRINT "analyze_fingerprint"
 #define META_PRICE_KEYS "price_keys" /* '1': listing_prices covers every listing */
+#define NJOBS 32 /* listings read ahead of the one being stored (analyze/lookahead.h) */
 
 typedef struct ctx {
 	sqlite3 *db;
@@ -40,10 +45,15 @@ typedef struct ctx {
 	const char *run_at;
 	long long run_id;
 	sqlite3_stmt *qa, *del_ev, *ins_ev, *ins_facts, *ins_verdict;
-	sqlite3_stmt *n_rev, *n_qa, *ins_counts; /* listing_counts (schemas/006) */
+	sqlite3_stmt *n_rev, *ins_counts; /* listing_counts (schemas/006) */
+	sqlite3_stmt *ins_price; /* listing_prices, during build_prices */
 	price_ref *prices;  /* NULL when nothing is dirty */
+	listing_ref ref;    /* what the jobs read: the tables above */
+	int threads;        /* lookahead_threads() */
+	analyze_totals *t;
+	long long done, total; /* listings analysed, to analyse (progress) */
 	evidence_list ev;
-	strbuf sb, missing;
+	strbuf sb;
 } ctx;
 
 /* Hash a reference file's bytes into st (markets.h has no fingerprint of
@@ -114,29 +124,90 @@ static int bind_or_null(sqlite3_stmt *st, int idx, const char *s)
 	return s && *s ? db_bind_text(st, idx, s, -1) : sqlite3_bind_null(st, idx);
 }
 
-/* Q&A replies that state a model number or a band list. */
-static int qa_signals(ctx *c, const char *listing_id, const device_bands *dev, gv_error *err)
+/* The listing's Q&A replies: those that state a model number or a band
+ * list become evidence, and the replies (a non-blank answer) and the
+ * evasive ones among them are counted for listing_counts, as seller_stats
+ * defines them: one query serves both. */
+typedef struct qa_counts {
+	long long replies, evasive;
+} qa_counts;
+
+static int qa_signals(ctx *c, const char *listing_id, const device_bands *dev, qa_counts *n,
+		      gv_error *err)
 {
 	int rc;
 
+	n->replies = n->evasive = 0;
 	sqlite3_reset(c->qa);
 	db_bind_text(c->qa, 1, listing_id, -1);
-	while ((rc = sqlite3_step(c->qa)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(c->qa)) == SQLITE_ROW) {
 		listing_qa_signals(c->reg, &c->w, col(c->qa, 0), col(c->qa, 1), dev, &c->ev);
+		if (sqlite3_column_int(c->qa, 2)) {
+			n->replies++;
+			n->evasive += sqlite3_column_int(c->qa, 3);
+		}
+	}
 	if (rc != SQLITE_DONE)
 		return db_fail(c->db, err, "reading q&a");
 	return 0;
 }
 
-static void parse_listing_bands(const listing_input *in, bands *b)
+typedef int (*use_fn)(ctx *c, listing_job *j, gv_error *err);
+
+/* Run fn over the rows of st (LISTING_JOB_COLUMNS) a few rows ahead
+ * (analyze/lookahead.h) and hand each job to use, in row order. The rows
+ * read ahead are not written by use (it writes other tables), so reading
+ * them early reads the same rows. 0, or -1 with err filled. */
+static int each_listing(ctx *c, sqlite3_stmt *st, lookahead_fn fn, use_fn use, const char *what,
+			gv_error *err)
 {
-	bands_init(b);
-	if (in->title)
-		bands_parse(b, in->title, strlen(in->title));
-	if (in->specs)
-		bands_parse(b, in->specs, strlen(in->specs));
-	if (in->description)
-		bands_parse(b, in->description, strlen(in->description));
+	listing_job *jobs = xmalloc(NJOBS * sizeof *jobs), *j;
+	lookahead *q;
+	int i, step = SQLITE_ROW, ret = -1;
+
+	for (i = 0; i < NJOBS; i++)
+		listing_job_init(&jobs[i]);
+	q = lookahead_new(c->threads, jobs, NJOBS, sizeof *jobs, fn, &c->ref);
+	for (;;) {
+		while (step == SQLITE_ROW && (j = lookahead_slot(q))) {
+			if ((step = sqlite3_step(st)) != SQLITE_ROW)
+				break;
+			listing_job_read(j, st);
+			lookahead_push(q);
+		}
+		if (!(j = lookahead_head(q)))
+			break;
+		if (use(c, j, err) < 0)
+			goto cleanup;
+		lookahead_drop(q);
+	}
+	if (step != SQLITE_DONE) {
+		db_fail(c->db, err, what);
+		goto cleanup;
+	}
+	ret = 0;
+cleanup:
+	lookahead_free(q); /* stops the helper before its jobs go */
+	for (i = 0; i < NJOBS; i++)
+		listing_job_release(&jobs[i]);
+	free(jobs);
+	return ret;
+}
+
+/* One listing of the price pass: its key, when it is a reference. */
+static int store_price_key(ctx *c, listing_job *j, gv_error *err)
+{
+	sqlite3_stmt *ins = c->ins_price;
+
+	if (!j->key[0])
+		return 0;
+	sqlite3_reset(ins);
+	db_bind_text(ins, 1, j->in.listing_id, -1);
+	db_bind_text(ins, 2, j->key, -1);
+	sqlite3_bind_double(ins, 3, j->price);
+	if (sqlite3_step(ins) != SQLITE_DONE)
+		return db_fail(c->db, err, "writing listing_prices");
+	return 0;
 }
 
 /* The price reference: every priced listing whose own text shows no China
@@ -147,58 +218,24 @@ static void parse_listing_bands(const listing_input *in, bands *b)
  * medians do not depend on the order the prices are added in. */
 static int build_prices(ctx *c, gv_error *err)
 {
-	sqlite3_stmt *st = NULL, *ins = NULL;
-	evidence_list scratch;
+	sqlite3_stmt *st = NULL;
 	char *done = db_meta_get(c->db, META_PRICE_KEYS);
-	int rc = SQLITE_ERROR, ret = -1, all = !done || strcmp(done, "1") != 0;
+	int rc, ret = -1, all = !done || strcmp(done, "1") != 0;
 
 	free(done);
 	c->prices = price_ref_new();
-	evidence_list_init(&scratch);
 	if (db_exec(c->db, all ? "DELETE FROM listing_prices"
 			       : "DELETE FROM listing_prices WHERE listing_id IN "
 				 "(SELECT listing_id FROM dirty_listings)", err) < 0 ||
-	    db_prepare(c->db, all ? "SELECT listing_id, title, specs, description, price, currency "
-				    "FROM listings WHERE price > 0 AND currency IS NOT NULL"
-				  : "SELECT l.listing_id, l.title, l.specs, l.description, l.price, "
-				    "l.currency FROM dirty_listings d JOIN listings l "
+	    db_prepare(c->db, all ? "SELECT " LISTING_JOB_COLUMNS " FROM listings l "
+				    "WHERE l.price > 0 AND l.currency IS NOT NULL"
+				  : "SELECT " LISTING_JOB_COLUMNS " FROM dirty_listings d JOIN listings l "
 				    "ON l.listing_id = d.listing_id "
 				    "WHERE l.price > 0 AND l.currency IS NOT NULL", &st, err) < 0 ||
 	    db_prepare(c->db, "INSERT INTO listing_prices(listing_id, key, price) VALUES (?1, ?2, ?3)",
-		       &ins, err) < 0)
+		       &c->ins_price, err) < 0 ||
+	    each_listing(c, st, listing_job_price, store_price_key, "reading prices", err) < 0)
 		goto cleanup;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		listing_input in;
-		claim_result cl;
-		listing_found found;
-		bands b;
-		char key[256];
-		memset(&in, 0, sizeof in);
-		in.listing_id = col(st, 0);
-		in.title = col(st, 1);
-		in.specs = col(st, 2);
-		in.description = col(st, 3);
-		claim_detect(in.title, in.specs, in.description, &cl);
-		parse_listing_bands(&in, &b);
-		evidence_list_reset(&scratch);
-		listing_signals(c->reg, &c->w, &in, &cl, &b, NULL, COMPAT_UNKNOWN, "", &found, &scratch);
-		if (cl.says_china || found.bands_china || found.model.cls == MODEL_CHINA)
-			continue;
-		if (!price_key(found.device, in.title, col(st, 5), key, sizeof key))
-			continue;
-		sqlite3_reset(ins);
-		db_bind_text(ins, 1, in.listing_id, -1);
-		db_bind_text(ins, 2, key, -1);
-		sqlite3_bind_double(ins, 3, sqlite3_column_double(st, 4));
-		if (sqlite3_step(ins) != SQLITE_DONE) {
-			db_fail(c->db, err, "writing listing_prices");
-			goto cleanup;
-		}
-	}
-	if (rc != SQLITE_DONE) {
-		db_fail(c->db, err, "reading prices");
-		goto cleanup;
-	}
 	sqlite3_finalize(st);
 	st = NULL;
 	if (db_prepare(c->db, "SELECT key, price FROM listing_prices", &st, err) < 0)
@@ -210,39 +247,15 @@ static int build_prices(ctx *c, gv_error *err)
 		goto cleanup;
 	}
 	price_ref_finish(c->prices);
+	c->ref.prices = c->prices;
 	if (all && db_meta_set(c->db, META_PRICE_KEYS, "1", err) < 0)
 		goto cleanup;
 	ret = 0;
 cleanup:
 	sqlite3_finalize(st);
-	sqlite3_finalize(ins);
-	evidence_list_release(&scratch);
+	sqlite3_finalize(c->ins_price);
+	c->ins_price = NULL;
 	return ret;
-}
-
-/* listing_price_low: far below the median of comparable listings. */
-static void price_signal(ctx *c, sqlite3_stmt *ls, const listing_input *in,
-			 const listing_found *found)
-{
-	double ratio = weights_threshold(&c->w, "price_low_ratio", 0.65);
-	int min_ref = (int)weights_threshold(&c->w, "price_min_reference", 3), n;
-	double price, median;
-	char key[256], buf[300];
-	const char *mem;
-
-	if (!c->prices || sqlite3_column_type(ls, 6) == SQLITE_NULL || !weights_known(&c->w, "listing_price_low") ||
-	    !price_key(found->device, in->title, col(ls, 7), key, sizeof key))
-		return;
-	price = sqlite3_column_double(ls, 6);
-	median = price_ref_median(c->prices, key, &n);
-	if (n < min_ref || price <= 0 || price >= ratio * median)
-		return;
-	mem = strchr(key, '|') + 1; /* "8/256|USD" -> "8/256" */
-	snprintf(buf, sizeof buf, "price %.2f %s, %.0f%% of the median %.2f of %d comparable %s %.*s listings",
-		 price, col(ls, 7), 100 * price / median, median, n, found->device->name,
-		 (int)strcspn(mem, "|"), mem);
-	evidence_add(&c->ev, "listing_price_low", EV_LISTING, in->listing_id, buf,
-		     weights_get(&c->w, "listing_price_low"));
 }
 
 /* One entry per (signal, source, source id), as the evidence table keys it,
@@ -291,10 +304,11 @@ static int evidence_kind(const char *sig)
  * instead of re-reading every review. Reviews are counted from the reviews
  * table (covering index); complaints from the class rows the evidence just
  * read (every review is classified by now, textsig_classify_pending);
- * replies and evasive ones as seller_stats defines them. */
-static int store_counts(ctx *c, const char *listing_id, const textsig_counts *tc, gv_error *err)
+ * replies and evasive ones from the Q&A query (qa_signals). */
+static int store_counts(ctx *c, const char *listing_id, const textsig_counts *tc,
+			const qa_counts *qn, gv_error *err)
 {
-	long long reviews = 0, replies = 0, evasive = 0;
+	long long reviews = 0;
 	int kinds[K_N] = {0}, k;
 	size_t i;
 
@@ -304,19 +318,12 @@ static int store_counts(ctx *c, const char *listing_id, const textsig_counts *tc
 		return db_fail(c->db, err, "counting reviews");
 	reviews = sqlite3_column_int64(c->n_rev, 0);
 	sqlite3_reset(c->n_rev);
-	sqlite3_reset(c->n_qa);
-	db_bind_text(c->n_qa, 1, listing_id, -1);
-	if (sqlite3_step(c->n_qa) != SQLITE_ROW)
-		return db_fail(c->db, err, "counting replies");
-	replies = sqlite3_column_int64(c->n_qa, 0);
-	evasive = sqlite3_column_int64(c->n_qa, 1);
-	sqlite3_reset(c->n_qa);
 	sqlite3_reset(c->ins_counts);
 	db_bind_text(c->ins_counts, 1, listing_id, -1);
 	sqlite3_bind_int64(c->ins_counts, 2, reviews);
 	sqlite3_bind_int64(c->ins_counts, 3, tc->complaints);
-	sqlite3_bind_int64(c->ins_counts, 4, replies);
-	sqlite3_bind_int64(c->ins_counts, 5, evasive);
+	sqlite3_bind_int64(c->ins_counts, 4, qn->replies);
+	sqlite3_bind_int64(c->ins_counts, 5, qn->evasive);
 	for (i = 0; i < c->ev.n; i++)
 		if (c->ev.v[i].weight > 0 && (k = evidence_kind(c->ev.v[i].signal)) >= 0)
 			kinds[k] = 1;
@@ -327,54 +334,49 @@ static int store_counts(ctx *c, const char *listing_id, const textsig_counts *tc
 	return 0;
 }
 
-static int analyze_listing(ctx *c, sqlite3_stmt *ls, analyze_totals *t, gv_error *err)
+/* The listing's row of listing_facts: what was read from its text. */
+static int store_facts(ctx *c, const listing_job *j, gv_error *err)
 {
-	listing_input in;
-	claim_result cl;
-	bands b;
-	const market *mk;
-	compat_grade g;
-	listing_found found;
-	score_result sr;
-	textsig_counts tc;
+	const listing_found *found = &j->found;
+
+	sqlite3_reset(c->ins_facts);
+	db_bind_text(c->ins_facts, 1, j->in.listing_id, -1);
+	db_bind_text(c->ins_facts, 2, claim_name(j->cl.kind), -1);
+	bind_or_null(c->ins_facts, 3, j->cl.excerpt);
+	bind_or_null(c->ins_facts, 4, found->model.number);
+	bind_or_null(c->ins_facts, 5, found->model.region);
+	bind_or_null(c->ins_facts, 6, found->device ? found->device->name : found->model.device);
+	bind_or_null(c->ins_facts, 7, j->lte);
+	bind_or_null(c->ins_facts, 8, j->nr);
+	db_bind_text(c->ins_facts, 9, bands_confidence_name(j->b.confidence), -1);
+	bind_or_null(c->ins_facts, 10, j->in.market);
+	bind_or_null(c->ins_facts, 11, j->mk ? j->mk->code : NULL);
+	db_bind_text(c->ins_facts, 12, compat_name(j->g), -1);
+	bind_or_null(c->ins_facts, 13, j->missing.buf);
+	bind_or_null(c->ins_facts, 14, found->cert);
+	if (!j->has_price)
+		sqlite3_bind_null(c->ins_facts, 15);
+	else
+		sqlite3_bind_double(c->ins_facts, 15, j->price);
+	bind_or_null(c->ins_facts, 16, j->currency);
+	if (sqlite3_step(c->ins_facts) != SQLITE_DONE)
+		return db_fail(c->db, err, "writing listing_facts");
+	return 0;
+}
+
+/* The evidence rows (replacing the listing's old ones) and the verdict. */
+static int store_verdict(ctx *c, const listing_job *j, const score_result *sr, gv_error *err)
+{
 	size_t i;
-	int rc;
-	char lte[1024], nr[512];
 
-	memset(&in, 0, sizeof in);
-	in.listing_id = col(ls, 0);
-	in.title = col(ls, 2);
-	in.specs = col(ls, 3);
-	in.description = col(ls, 4);
-	in.market = col(ls, 5);
-
-	evidence_list_reset(&c->ev);
-	claim_detect(in.title, in.specs, in.description, &cl);
-	parse_listing_bands(&in, &b);
-	mk = in.market ? markets_find(&c->mk, in.market) : NULL;
-	sb_reset(&c->missing);
-	g = markets_compat(mk, &b, &c->missing);
-	listing_signals(c->reg, &c->w, &in, &cl, &b, mk, g, c->missing.buf, &found, &c->ev);
-	price_signal(c, ls, &in, &found);
-	if (qa_signals(c, in.listing_id, found.device, err) < 0)
-		return -1;
-	if (textsig_listing_evidence(c->db, c->ts, &c->w, in.listing_id, in.market,
-				     found.lacks_key, &c->ev, &tc, err) < 0)
-		return -1;
-	dedupe(&c->ev);
-	if (store_counts(c, in.listing_id, &tc, err) < 0) /* after dedupe: the rows stored */
-		return -1;
-	score_listing(&c->w, cl.kind, cl.says_china, &c->ev, &sr);
-
-	/* evidence rows: replace the listing's old ones */
 	sqlite3_reset(c->del_ev);
-	db_bind_text(c->del_ev, 1, in.listing_id, -1);
+	db_bind_text(c->del_ev, 1, j->in.listing_id, -1);
 	if (sqlite3_step(c->del_ev) != SQLITE_DONE)
 		return db_fail(c->db, err, "deleting old evidence");
 	for (i = 0; i < c->ev.n; i++) {
 		const evidence *e = &c->ev.v[i];
 		sqlite3_reset(c->ins_ev);
-		db_bind_text(c->ins_ev, 1, in.listing_id, -1);
+		db_bind_text(c->ins_ev, 1, j->in.listing_id, -1);
 		db_bind_text(c->ins_ev, 2, e->signal, -1);
 		db_bind_text(c->ins_ev, 3, evidence_source_name(e->source), -1);
 		db_bind_text(c->ins_ev, 4, e->source_id, -1);
@@ -383,67 +385,66 @@ static int analyze_listing(ctx *c, sqlite3_stmt *ls, analyze_totals *t, gv_error
 		if (sqlite3_step(c->ins_ev) != SQLITE_DONE)
 			return db_fail(c->db, err, "writing evidence");
 	}
-
-	sb_reset(&c->sb);
-	bands_format_lte(&b, &c->sb, " ");
-	snprintf(lte, sizeof lte, "%s", c->sb.buf);
-	sb_reset(&c->sb);
-	bands_format_nr(&b, &c->sb, " ");
-	snprintf(nr, sizeof nr, "%s", c->sb.buf);
-	sqlite3_reset(c->ins_facts);
-	db_bind_text(c->ins_facts, 1, in.listing_id, -1);
-	db_bind_text(c->ins_facts, 2, claim_name(cl.kind), -1);
-	bind_or_null(c->ins_facts, 3, cl.excerpt);
-	bind_or_null(c->ins_facts, 4, found.model.number);
-	bind_or_null(c->ins_facts, 5, found.model.region);
-	bind_or_null(c->ins_facts, 6, found.device ? found.device->name : found.model.device);
-	bind_or_null(c->ins_facts, 7, lte);
-	bind_or_null(c->ins_facts, 8, nr);
-	db_bind_text(c->ins_facts, 9, bands_confidence_name(b.confidence), -1);
-	bind_or_null(c->ins_facts, 10, in.market);
-	bind_or_null(c->ins_facts, 11, mk ? mk->code : NULL);
-	db_bind_text(c->ins_facts, 12, compat_name(g), -1);
-	bind_or_null(c->ins_facts, 13, c->missing.buf);
-	bind_or_null(c->ins_facts, 14, found.cert);
-	if (sqlite3_column_type(ls, 6) == SQLITE_NULL)
-		sqlite3_bind_null(c->ins_facts, 15);
-	else
-		sqlite3_bind_double(c->ins_facts, 15, sqlite3_column_double(ls, 6));
-	bind_or_null(c->ins_facts, 16, col(ls, 7));
-	if (sqlite3_step(c->ins_facts) != SQLITE_DONE)
-		return db_fail(c->db, err, "writing listing_facts");
-
+	if (store_facts(c, j, err) < 0)
+		return -1;
 	signal_list(&c->ev, &c->sb);
 	sqlite3_reset(c->ins_verdict);
-	db_bind_text(c->ins_verdict, 1, in.listing_id, -1);
-	db_bind_text(c->ins_verdict, 2, col(ls, 1), -1);
-	db_bind_text(c->ins_verdict, 3, claim_name(cl.kind), -1);
-	db_bind_text(c->ins_verdict, 4, hardware_name(sr.hardware), -1);
-	db_bind_text(c->ins_verdict, 5, verdict_name(sr.verdict), -1);
-	sqlite3_bind_double(c->ins_verdict, 6, sr.score);
+	db_bind_text(c->ins_verdict, 1, j->in.listing_id, -1);
+	db_bind_text(c->ins_verdict, 2, j->seller_id, -1);
+	db_bind_text(c->ins_verdict, 3, claim_name(j->cl.kind), -1);
+	db_bind_text(c->ins_verdict, 4, hardware_name(sr->hardware), -1);
+	db_bind_text(c->ins_verdict, 5, verdict_name(sr->verdict), -1);
+	sqlite3_bind_double(c->ins_verdict, 6, sr->score);
 	/* Published missing bands only where the market's key bands are the
 	 * authoritative seed table (schemas/SOURCES.md, "Basis"). */
-	bind_or_null(c->ins_verdict, 7, mk && mk->seed ? c->missing.buf : NULL);
+	bind_or_null(c->ins_verdict, 7, j->mk && j->mk->seed ? j->missing.buf : NULL);
 	bind_or_null(c->ins_verdict, 8, c->sb.buf);
 	if (c->run_id > 0)
 		sqlite3_bind_int64(c->ins_verdict, 9, c->run_id);
 	else
 		sqlite3_bind_null(c->ins_verdict, 9);
 	db_bind_text(c->ins_verdict, 10, c->run_at, -1);
-	rc = sqlite3_step(c->ins_verdict);
-	if (rc != SQLITE_DONE)
+	if (sqlite3_step(c->ins_verdict) != SQLITE_DONE)
 		return db_fail(c->db, err, "writing verdicts");
+	return 0;
+}
 
-	t->listings++;
-	t->mislabelled += sr.verdict == VERDICT_MISLABELLED;
-	t->suspect += sr.verdict == VERDICT_SUSPECT;
+/* One listing of the analysis: its job holds what needs no database (the
+ * listing's own evidence first); the SQL here adds the Q&A and review
+ * evidence, scores and stores. */
+static int analyze_listing(ctx *c, listing_job *j, gv_error *err)
+{
+	evidence_list own = j->ev;
+	score_result sr;
+	textsig_counts tc;
+	qa_counts qn;
+
+	j->ev = c->ev; /* swap: the job gets the emptied list back */
+	c->ev = own;
+	if (qa_signals(c, j->in.listing_id, j->found.device, &qn, err) < 0 ||
+	    textsig_listing_evidence(c->db, c->ts, &c->w, j->in.listing_id, j->in.market,
+				     j->found.lacks_key, &c->ev, &tc, err) < 0)
+		return -1;
+	dedupe(&c->ev);
+	if (store_counts(c, j->in.listing_id, &tc, &qn, err) < 0) /* after dedupe: the rows stored */
+		return -1;
+	score_listing(&c->w, j->cl.kind, j->cl.says_china, &c->ev, &sr);
+	if (store_verdict(c, j, &sr, err) < 0)
+		return -1;
+	c->t->listings++;
+	c->t->mislabelled += sr.verdict == VERDICT_MISLABELLED;
+	c->t->suspect += sr.verdict == VERDICT_SUSPECT;
+	if (++c->done % 1024 == 0)
+		progress_update("analyze", (double)c->done, (double)c->total);
 	return 0;
 }
 
 static int prepare_all(ctx *c, gv_error *err)
 {
-	if (db_prepare(c->db, "SELECT qa_id, answer FROM qa WHERE listing_id = ?1 AND answer IS NOT NULL "
-			      "ORDER BY qa_id", &c->qa, err) < 0 ||
+	if (db_prepare(c->db, "SELECT q.qa_id, q.answer, trim(q.answer) <> '', "
+			      "coalesce(c.reply_class = 'evasive', 0) FROM qa q LEFT JOIN qa_classes c "
+			      "ON c.qa_id = q.qa_id WHERE q.listing_id = ?1 AND q.answer IS NOT NULL "
+			      "ORDER BY q.qa_id", &c->qa, err) < 0 ||
 	    db_prepare(c->db, "DELETE FROM evidence WHERE listing_id = ?1", &c->del_ev, err) < 0 ||
 	    db_prepare(c->db, "INSERT OR IGNORE INTO evidence(listing_id, signal, source, source_id, "
 			      "excerpt, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &c->ins_ev, err) < 0 ||
@@ -456,9 +457,6 @@ static int prepare_all(ctx *c, gv_error *err)
 			      "verdict, score, missing_bands, signals, run_id, analyzed_at) VALUES (?1, ?2, "
 			      "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &c->ins_verdict, err) < 0 ||
 	    db_prepare(c->db, "SELECT count(*) FROM reviews WHERE listing_id = ?1", &c->n_rev, err) < 0 ||
-	    db_prepare(c->db, "SELECT count(*), coalesce(sum(c.reply_class = 'evasive'), 0) FROM qa q "
-			      "LEFT JOIN qa_classes c ON c.qa_id = q.qa_id WHERE q.listing_id = ?1 "
-			      "AND trim(coalesce(q.answer, '')) <> ''", &c->n_qa, err) < 0 ||
 	    db_prepare(c->db, "INSERT OR REPLACE INTO listing_counts(listing_id, reviews, complaints, "
 			      "replies, evasive, ev_bands, ev_model, ev_reviews, ev_firmware, ev_evasive) "
 			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &c->ins_counts, err) < 0)
@@ -474,10 +472,9 @@ static void finalize_all(ctx *c)
 	sqlite3_finalize(c->ins_facts);
 	sqlite3_finalize(c->ins_verdict);
 	sqlite3_finalize(c->n_rev);
-	sqlite3_finalize(c->n_qa);
 	sqlite3_finalize(c->ins_counts);
 	c->qa = c->del_ev = c->ins_ev = c->ins_facts = c->ins_verdict = NULL;
-	c->n_rev = c->n_qa = c->ins_counts = NULL;
+	c->n_rev = c->ins_counts = NULL;
 	if (c->ts)
 		textsig_finalize(c->ts);
 }
@@ -488,8 +485,7 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 	sqlite3_stmt *ls = NULL;
 	char fp[33], now[32];
 	char *old = NULL;
-	int rc = -1, in_tx = 0, full, step;
-	long long total = 0, done = 0;
+	int rc = -1, in_tx = 0, full;
 
 	memset(&c, 0, sizeof c);
 	memset(t, 0, sizeof *t);
@@ -497,9 +493,10 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 	c.run_id = o->run_id;
 	utc_now_iso(now, sizeof now);
 	c.run_at = now;
+	c.t = t;
+	c.threads = lookahead_threads();
 	evidence_list_init(&c.ev);
 	sb_init(&c.sb);
-	sb_init(&c.missing);
 
 	/* Reference data first: a bad table must not leave half an analysis. */
 	if (weights_load(&c.w, o->datadir, err) < 0 || markets_load(&c.mk, o->datadir, err) < 0 ||
@@ -508,6 +505,9 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 		goto cleanup;
 	}
 	fingerprint(&c, o->datadir, fp);
+	c.ref.reg = c.reg;
+	c.ref.w = &c.w;
+	c.ref.mk = &c.mk;
 
 	if (db_begin(db, err) < 0)
 		goto cleanup;
@@ -528,27 +528,17 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 	if (db_prepare(db, "SELECT count(*) FROM dirty_listings", &ls, err) < 0)
 		goto cleanup;
 	if (sqlite3_step(ls) == SQLITE_ROW)
-		total = sqlite3_column_int64(ls, 0);
+		c.total = sqlite3_column_int64(ls, 0);
 	sqlite3_finalize(ls);
 	ls = NULL;
-	if (total > 0 && build_prices(&c, err) < 0) /* a pass over every listing */
+	if (c.total > 0 && build_prices(&c, err) < 0) /* a pass over every listing */
 		goto cleanup;
-	if (db_prepare(db, "SELECT l.listing_id, l.seller_id, l.title, l.specs, l.description, "
-			   "l.market, l.price, l.currency FROM dirty_listings d "
+	if (db_prepare(db, "SELECT " LISTING_JOB_COLUMNS " FROM dirty_listings d "
 			   "JOIN listings l ON l.listing_id = d.listing_id ORDER BY l.listing_id",
-		       &ls, err) < 0)
+		       &ls, err) < 0 ||
+	    each_listing(&c, ls, listing_job_analyze, analyze_listing, "reading listings", err) < 0)
 		goto cleanup;
-	while ((step = sqlite3_step(ls)) == SQLITE_ROW) {
-		if (analyze_listing(&c, ls, t, err) < 0)
-			goto cleanup;
-		if (++done % 1024 == 0)
-			progress_update("analyze", (double)done, (double)total);
-	}
 	progress_done();
-	if (step != SQLITE_DONE) {
-		db_fail(db, err, "reading listings");
-		goto cleanup;
-	}
 	sqlite3_finalize(ls);
 	ls = NULL;
 	if (db_exec(db, "DELETE FROM dirty_listings", err) < 0 ||
@@ -568,7 +558,6 @@ cleanup:
 	free(old);
 	evidence_list_release(&c.ev);
 	sb_release(&c.sb);
-	sb_release(&c.missing);
 	price_ref_free(c.prices);
 	textsig_free(c.ts);
 	registry_free(c.reg);

@@ -8,6 +8,7 @@
  * accent form and the excerpt still quotes the seller's own words. */
 #include "analyze/claim.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,6 +144,8 @@ static void words_release(words *w)
 }
 
 enum { P_GV, P_ROM, P_CN };
+#define KIND_BIT(k) (1u << (k))
+#define ALL_KINDS (KIND_BIT(P_GV) | KIND_BIT(P_ROM) | KIND_BIT(P_CN))
 
 typedef struct phrase {
 	int kind;
@@ -240,13 +243,13 @@ static const char *const fillers[] = {
 	"from", "and", NULL};
 
 static char *folded_phrase[NPHRASES];
+static pthread_once_t phrases_once = PTHREAD_ONCE_INIT;
 
-static void phrases_init(void)
+/* Fold the phrases once; analyze calls claim_detect from two threads. */
+static void phrases_fold(void)
 {
 	size_t i;
-	if (folded_phrase[0])
-		return;
-	for (i = NPHRASES; i-- > 0;) { /* index 0 last: it marks "done" */
+	for (i = 0; i < NPHRASES; i++) {
 		words w = {0};
 		words_cut(&w, phrases[i].text, strlen(phrases[i].text));
 		folded_phrase[i] = xstrdup(w.s); /* " global version " */
@@ -345,7 +348,7 @@ static int vetoed(const veto *v, size_t at)
 	return 0;
 }
 
-static void scan(const words *f, hit hits[3], const veto *v)
+static void scan(const words *f, hit hits[3], const veto *v, unsigned kinds)
 {
 	size_t i, nrom = 0, romcap = 0, (*rom)[2] = NULL;
 	char *p;
@@ -356,7 +359,7 @@ static void scan(const words *f, hit hits[3], const veto *v)
 			const char *ph = folded_phrase[i];
 			size_t plen = strlen(ph);
 			int kind = phrases[i].kind;
-			if ((pass == 0) != (kind == P_ROM))
+			if ((pass == 0) != (kind == P_ROM) || !(kinds & KIND_BIT(kind)))
 				continue;
 			for (p = strstr(f->s, ph); p; p = strstr(p + 1, ph)) {
 				size_t pos = (size_t)(p - f->s), j;
@@ -444,6 +447,40 @@ static void scan_spec_values(const char *specs, size_t n, hit hits[3], veto *v)
 	words_release(&val);
 }
 
+/* The phrases of one source (NULL: none) of the kinds asked for
+ * (KIND_BIT) into hits; a spec block's "Name: value" lines too. A ROM
+ * phrase only hides Global Version phrases, so China hits do not depend on
+ * the other kinds being looked for. f is reused between calls. */
+static void scan_source(words *f, const char *text, int is_specs, hit hits[3], unsigned kinds)
+{
+	veto v;
+
+	if (!text)
+		return;
+	memset(&v, 0, sizeof v);
+	if (is_specs)
+		scan_spec_values(text, strlen(text), hits, &v);
+	words_cut(f, text, strlen(text));
+	scan(f, hits, &v, kinds);
+}
+
+int claim_says_china(const char *title, const char *specs, const char *description)
+{
+	const char *src[3] = {title, specs, description};
+	hit hits[3][3];
+	words f = {0};
+	int s, found = 0;
+
+	pthread_once(&phrases_once, phrases_fold);
+	memset(hits, 0, sizeof hits);
+	for (s = 0; s < 3 && !found; s++) {
+		scan_source(&f, src[s], s == 1, hits[s], KIND_BIT(P_CN));
+		found = hits[s][P_CN].found;
+	}
+	words_release(&f);
+	return found;
+}
+
 void claim_detect(const char *title, const char *specs, const char *description,
 		  claim_result *out)
 {
@@ -451,21 +488,13 @@ void claim_detect(const char *title, const char *specs, const char *description,
 	static const char *const label[3] = {"title", "specs", "description"};
 	hit hits[3][3];
 	words f = {0};
-	veto v;
 	int s, k, kind_src[3];
 
-	phrases_init();
+	pthread_once(&phrases_once, phrases_fold);
 	memset(out, 0, sizeof *out);
 	memset(hits, 0, sizeof hits);
-	for (s = 0; s < 3; s++) {
-		if (!src[s])
-			continue;
-		memset(&v, 0, sizeof v);
-		if (s == 1)
-			scan_spec_values(src[s], strlen(src[s]), hits[s], &v);
-		words_cut(&f, src[s], strlen(src[s]));
-		scan(&f, hits[s], &v);
-	}
+	for (s = 0; s < 3; s++)
+		scan_source(&f, src[s], s == 1, hits[s], ALL_KINDS);
 	words_release(&f);
 
 	/* Which source decides each kind: title, then specs, then description. */

@@ -1,0 +1,143 @@
+/* listing_job.c: see listing_job.h. Everything here runs on either thread:
+ * it reads the job and the reference data, writes only the job. */
+#include "analyze/listing_job.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define NCOLS 8
+#define PRICE_COL 6
+#define NOVALUE SIZE_MAX /* offset of an SQL NULL */
+
+void listing_job_init(listing_job *j)
+{
+	memset(j, 0, sizeof *j);
+	sb_init(&j->text);
+	sb_init(&j->missing);
+	evidence_list_init(&j->ev);
+}
+
+void listing_job_release(listing_job *j)
+{
+	sb_release(&j->text);
+	sb_release(&j->missing);
+	evidence_list_release(&j->ev);
+}
+
+void listing_job_read(listing_job *j, sqlite3_stmt *st)
+{
+	size_t off[NCOLS];
+	const char *s[NCOLS];
+	int i;
+
+	sb_reset(&j->text);
+	for (i = 0; i < NCOLS; i++) {
+		const char *v = i == PRICE_COL ? NULL : (const char *)sqlite3_column_text(st, i);
+		off[i] = v ? j->text.len : NOVALUE;
+		if (v)
+			sb_add(&j->text, v, strlen(v) + 1); /* with its NUL */
+	}
+	for (i = 0; i < NCOLS; i++) /* after the last sb_add: the buffer may have moved */
+		s[i] = off[i] == NOVALUE ? NULL : j->text.buf + off[i];
+	memset(&j->in, 0, sizeof j->in);
+	j->in.listing_id = s[0];
+	j->seller_id = s[1];
+	j->in.title = s[2];
+	j->in.specs = s[3];
+	j->in.description = s[4];
+	j->in.market = s[5];
+	j->currency = s[7];
+	j->has_price = sqlite3_column_type(st, PRICE_COL) != SQLITE_NULL;
+	j->price = j->has_price ? sqlite3_column_double(st, PRICE_COL) : 0;
+}
+
+static void parse_listing_bands(const listing_input *in, bands *b)
+{
+	bands_init(b);
+	if (in->title)
+		bands_parse(b, in->title, strlen(in->title));
+	if (in->specs)
+		bands_parse(b, in->specs, strlen(in->specs));
+	if (in->description)
+		bands_parse(b, in->description, strlen(in->description));
+}
+
+/* listing_price_low: far below the median of comparable listings. */
+static void price_signal(const listing_ref *r, listing_job *j)
+{
+	double ratio = weights_threshold(r->w, "price_low_ratio", 0.65);
+	int min_ref = (int)weights_threshold(r->w, "price_min_reference", 3), n;
+	double median;
+	char key[256], buf[300];
+	const char *mem;
+
+	if (!r->prices || !j->has_price || !weights_known(r->w, "listing_price_low") ||
+	    !price_key(j->found.device, j->in.title, j->currency, key, sizeof key))
+		return;
+	median = price_ref_median(r->prices, key, &n);
+	if (n < min_ref || j->price <= 0 || j->price >= ratio * median)
+		return;
+	mem = strchr(key, '|') + 1; /* "8/256|USD" -> "8/256" */
+	snprintf(buf, sizeof buf, "price %.2f %s, %.0f%% of the median %.2f of %d comparable %s %.*s listings",
+		 j->price, j->currency, 100 * j->price / median, median, n, j->found.device->name,
+		 (int)strcspn(mem, "|"), mem);
+	evidence_add(&j->ev, "listing_price_low", EV_LISTING, j->in.listing_id, buf,
+		     weights_get(r->w, "listing_price_low"));
+}
+
+/* lte and nr from b: "B1 B3 B20", cut to their size. */
+static void format_bands(listing_job *j)
+{
+	strbuf sb;
+
+	sb_init(&sb);
+	bands_format_lte(&j->b, &sb, " ");
+	snprintf(j->lte, sizeof j->lte, "%s", sb.buf);
+	sb_reset(&sb);
+	bands_format_nr(&j->b, &sb, " ");
+	snprintf(j->nr, sizeof j->nr, "%s", sb.buf);
+	sb_release(&sb);
+}
+
+void listing_job_analyze(const void *ref, void *job)
+{
+	const listing_ref *r = ref;
+	listing_job *j = job;
+
+	evidence_list_reset(&j->ev);
+	claim_detect(j->in.title, j->in.specs, j->in.description, &j->cl);
+	parse_listing_bands(&j->in, &j->b);
+	j->mk = j->in.market ? markets_find(r->mk, j->in.market) : NULL;
+	sb_reset(&j->missing);
+	j->g = markets_compat(j->mk, &j->b, &j->missing);
+	listing_signals(r->reg, r->w, &j->in, &j->cl, &j->b, j->mk, j->g, j->missing.buf,
+			&j->found, &j->ev);
+	price_signal(r, j);
+	format_bands(j);
+}
+
+/* The cheap tests first: what listing_signals finds does not depend on
+ * the claim (it only adds a note to the evidence, discarded here), so the
+ * claim's China phrases are looked for only in listings that would
+ * otherwise be a reference. */
+void listing_job_price(const void *ref, void *job)
+{
+	const listing_ref *r = ref;
+	listing_job *j = job;
+	claim_result none;
+
+	j->key[0] = '\0';
+	memset(&none, 0, sizeof none);
+	evidence_list_reset(&j->ev);
+	parse_listing_bands(&j->in, &j->b);
+	listing_signals(r->reg, r->w, &j->in, &none, &j->b, NULL, COMPAT_UNKNOWN, "", &j->found,
+			&j->ev);
+	if (j->found.bands_china || j->found.model.cls == MODEL_CHINA ||
+	    !price_key(j->found.device, j->in.title, j->currency, j->key, sizeof j->key)) {
+		j->key[0] = '\0';
+		return;
+	}
+	if (claim_says_china(j->in.title, j->in.specs, j->in.description))
+		j->key[0] = '\0';
+}

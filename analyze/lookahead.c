@@ -1,0 +1,141 @@
+/* lookahead.c: see lookahead.h.
+ *
+ * Jobs are numbered in the order they are pushed; job k lives in slot
+ * k % n. Three counters, all under the mutex, split the sequence:
+ * [popped, started) are computed or being computed, [started, pushed)
+ * wait for a thread, and pushed - popped slots are in use. Whoever
+ * computes a job (helper or caller) takes the number `started` first, so
+ * no job is computed twice. */
+#include "analyze/lookahead.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/util.h"
+
+struct lookahead {
+	char *jobs;           /* the caller's array */
+	size_t n, size;       /* slots, bytes per job */
+	lookahead_fn fn;
+	const void *arg;
+	unsigned long long pushed, started, popped;
+	unsigned char *done;  /* per slot: 1 once its job is computed */
+	int threaded;         /* 1: the helper thread runs */
+	int stop;             /* lookahead_free: the helper leaves */
+	pthread_t helper;
+	pthread_mutex_t mu;
+	pthread_cond_t changed;
+};
+
+int lookahead_threads(void)
+{
+	const char *v = getenv("GVAUDIT_ANALYZE_THREADS");
+	return v && strcmp(v, "1") == 0 ? 1 : 2;
+}
+
+static void *job_at(const lookahead *q, unsigned long long k)
+{
+	return q->jobs + (size_t)(k % q->n) * q->size;
+}
+
+/* Compute job k outside the lock, then mark it done. Called with the
+ * mutex held and q->started just moved past k. */
+static void compute(lookahead *q, unsigned long long k)
+{
+	pthread_mutex_unlock(&q->mu);
+	q->fn(q->arg, job_at(q, k));
+	pthread_mutex_lock(&q->mu);
+	q->done[k % q->n] = 1;
+	pthread_cond_broadcast(&q->changed);
+}
+
+static void *helper_main(void *arg)
+{
+	lookahead *q = arg;
+
+	pthread_mutex_lock(&q->mu);
+	for (;;) {
+		while (!q->stop && q->started == q->pushed)
+			pthread_cond_wait(&q->changed, &q->mu);
+		if (q->stop)
+			break;
+		compute(q, q->started++);
+	}
+	pthread_mutex_unlock(&q->mu);
+	return NULL;
+}
+
+lookahead *lookahead_new(int threads, void *jobs, size_t n, size_t size, lookahead_fn fn,
+			 const void *arg)
+{
+	lookahead *q = xcalloc(1, sizeof *q);
+
+	q->jobs = jobs;
+	q->n = n;
+	q->size = size;
+	q->fn = fn;
+	q->arg = arg;
+	q->done = xcalloc(n, 1);
+	pthread_mutex_init(&q->mu, NULL);
+	pthread_cond_init(&q->changed, NULL);
+	q->threaded = threads >= 2 && pthread_create(&q->helper, NULL, helper_main, q) == 0;
+	return q;
+}
+
+void lookahead_free(lookahead *q)
+{
+	if (!q)
+		return;
+	if (q->threaded) {
+		pthread_mutex_lock(&q->mu);
+		q->stop = 1;
+		pthread_cond_broadcast(&q->changed);
+		pthread_mutex_unlock(&q->mu);
+		pthread_join(q->helper, NULL);
+	}
+	pthread_cond_destroy(&q->changed);
+	pthread_mutex_destroy(&q->mu);
+	free(q->done);
+	free(q);
+}
+
+void *lookahead_slot(lookahead *q)
+{
+	/* only the caller's thread moves pushed and popped: no lock needed */
+	return q->pushed - q->popped < q->n ? job_at(q, q->pushed) : NULL;
+}
+
+void lookahead_push(lookahead *q)
+{
+	pthread_mutex_lock(&q->mu);
+	q->done[q->pushed % q->n] = 0;
+	q->pushed++;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->mu);
+}
+
+void *lookahead_head(lookahead *q)
+{
+	if (q->popped == q->pushed)
+		return NULL;
+	pthread_mutex_lock(&q->mu);
+	while (!q->done[q->popped % q->n]) {
+		/* Rather than wait, compute the next job nobody took (the head
+		 * itself when the helper has not reached it): a phase that is all
+		 * computation keeps both threads busy. */
+		if (q->started < q->pushed)
+			compute(q, q->started++);
+		else
+			pthread_cond_wait(&q->changed, &q->mu);
+	}
+	pthread_mutex_unlock(&q->mu);
+	return job_at(q, q->popped);
+}
+
+void lookahead_drop(lookahead *q)
+{
+	pthread_mutex_lock(&q->mu);
+	q->popped++;
+	pthread_mutex_unlock(&q->mu);
+}
