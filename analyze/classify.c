@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "analyze/lookahead.h"
 #include "analyze/replies.h"
 #include "analyze/reviews.h"
 #include "common/db.h"
@@ -249,24 +249,6 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
-/* Threads to use: GVAUDIT_ANALYZE_THREADS (1 = none besides this one), else
- * 2 when the machine has two cores. More than 2 is taken as 2: one worker
- * already outruns the SQLite side. */
-static int want_threads(void)
-{
-	const char *v = getenv("GVAUDIT_ANALYZE_THREADS");
-	char *end;
-	long n;
-
-	if (v && *v) {
-		n = strtol(v, &end, 10);
-		if (!*end && n >= 1)
-			return n > 1 ? 2 : 1;
-		log_info("analyze: ignoring GVAUDIT_ANALYZE_THREADS='%s' (not a number >= 1)", v);
-	}
-	return sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
-}
-
 static void worker_start(worker *w, const classify_ref *ref)
 {
 	int i;
@@ -276,7 +258,7 @@ static void worker_start(worker *w, const classify_ref *ref)
 	lx_scan_init(&w->scan);
 	for (i = 0; i < NBATCH; i++)
 		batch_init(&w->b[i]);
-	if (want_threads() < 2)
+	if (lookahead_threads() < 2)
 		return;
 	pthread_mutex_init(&w->mu, NULL);
 	pthread_cond_init(&w->cv, NULL);

@@ -11,7 +11,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "common/log.h"
 #include "common/util.h"
 
 struct lookahead {
@@ -31,7 +33,16 @@ struct lookahead {
 int lookahead_threads(void)
 {
 	const char *v = getenv("GVAUDIT_ANALYZE_THREADS");
-	return v && strcmp(v, "1") == 0 ? 1 : 2;
+	char *end;
+	long n;
+
+	if (v && *v) {
+		n = strtol(v, &end, 10);
+		if (!*end && n >= 1)
+			return n > 1 ? 2 : 1;
+		log_info("analyze: ignoring GVAUDIT_ANALYZE_THREADS='%s' (not a number >= 1)", v);
+	}
+	return sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
 }
 
 static void *job_at(const lookahead *q, unsigned long long k)

@@ -21,9 +21,11 @@ typedef void (*lookahead_fn)(const void *arg, void *job);
 
 typedef struct lookahead lookahead;
 
-/* Threads the listing phase uses unless told otherwise: 2, or the value of
- * the environment variable GVAUDIT_ANALYZE_THREADS (1 or 2), which lets
- * tests compare the two. */
+/* Threads the analysis uses (the listing phase here, classification in
+ * classify.c): GVAUDIT_ANALYZE_THREADS (1 = none besides the caller's, which
+ * lets tests compare the two; more than 2 is taken as 2: one helper already
+ * outruns the SQLite side; anything else is logged and ignored), else 2 when
+ * the machine has two cores or more, 1 otherwise. */
 int lookahead_threads(void);
 
 /* A queue over jobs[0..n-1] (each size bytes, initialised by the caller,
