@@ -40,6 +40,7 @@ static char *dump(sqlite3 *db)
 		"SELECT * FROM dirty_listings ORDER BY 1",
 	};
 	strbuf sb;
+	char *p;
 	sqlite3_stmt *st;
 	size_t i;
 	int c;
@@ -57,7 +58,9 @@ static char *dump(sqlite3 *db)
 		}
 		sqlite3_finalize(st);
 	}
-	return sb_detach(&sb);
+	p = sb_detach(&sb);
+	sb_release(&sb); /* sb_detach leaves a fresh buffer behind */
+	return p;
 }
 
 static const char *const texts[] = {

@@ -89,6 +89,7 @@ static char *rows(const char *sql)
 {
 	sqlite3_stmt *st;
 	strbuf sb;
+	char *p;
 	int i;
 
 	cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
@@ -101,7 +102,9 @@ static char *rows(const char *sql)
 		sb_addc(&sb, '\n');
 	}
 	sqlite3_finalize(st);
-	return sb_detach(&sb);
+	p = sb_detach(&sb);
+	sb_release(&sb); /* sb_detach leaves a fresh buffer behind */
+	return p;
 }
 
 /* seller_stats and this run's seller_history, one line per seller, without
