@@ -214,8 +214,8 @@ static int store_price_key(ctx *c, listing_job *j, gv_error *err)
  * hardware, by device, memory and currency (analyze/price.h). Each
  * listing's key is kept in listing_prices (schemas/007): only the dirty
  * listings are worked out again (all of them the first time, meta
- * price_keys unset), then the reference is read back from the table. The
- * medians do not depend on the order the prices are added in. */
+ * price_keys unset), then the reference is read back from the table,
+ * sorted by key and price, keeping only each key's median and count. */
 static int build_prices(ctx *c, gv_error *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -238,10 +238,14 @@ static int build_prices(ctx *c, gv_error *err)
 		goto cleanup;
 	sqlite3_finalize(st);
 	st = NULL;
-	if (db_prepare(c->db, "SELECT key, price FROM listing_prices", &st, err) < 0)
+	/* Sorted by SQLite (bounded memory, spills to disk), not in memory here. */
+	if (db_prepare(c->db, "SELECT key, price FROM listing_prices ORDER BY key, price", &st, err) < 0)
 		goto cleanup;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		price_ref_add(c->prices, col(st, 0), sqlite3_column_double(st, 1));
+		if (price_ref_add(c->prices, col(st, 0), sqlite3_column_double(st, 1)) < 0) {
+			gv_error_set(err, NULL, 0, "listing_prices: key '%s' read out of order", col(st, 0));
+			goto cleanup;
+		}
 	if (rc != SQLITE_DONE) {
 		db_fail(c->db, err, "reading listing_prices");
 		goto cleanup;

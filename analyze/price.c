@@ -8,14 +8,20 @@
 
 #include "common/util.h"
 
-typedef struct entry {
+/* One comparison key's figures. Only these are kept: the prices of one
+ * key at a time are buffered while they stream in (memory bounded by the
+ * largest group, not by the number of listings). */
+typedef struct group {
 	char *key;
-	double price;
-} entry;
+	double median;
+	int n;
+} group;
 
 struct price_ref {
-	entry *v;
+	group *v;
 	size_t n, cap;
+	double *prices; /* the current group's prices, ascending */
+	size_t np, capp;
 };
 
 price_ref *price_ref_new(void)
@@ -31,55 +37,72 @@ void price_ref_free(price_ref *p)
 	for (i = 0; i < p->n; i++)
 		free(p->v[i].key);
 	free(p->v);
+	free(p->prices);
 	free(p);
 }
 
-void price_ref_add(price_ref *p, const char *key, double price)
+/* Close the current group: its median over the buffered prices. */
+static void close_group(price_ref *p)
 {
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 256;
-		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
-	}
-	p->v[p->n].key = xstrdup(key);
-	p->v[p->n].price = price;
-	p->n++;
+	group *g;
+	size_t k = p->np;
+
+	if (!k)
+		return;
+	g = &p->v[p->n - 1];
+	g->n = (int)k;
+	g->median = k % 2 ? p->prices[k / 2] : (p->prices[k / 2 - 1] + p->prices[k / 2]) / 2;
+	p->np = 0;
 }
 
-static int entry_cmp(const void *a, const void *b)
+int price_ref_add(price_ref *p, const char *key, double price)
 {
-	const entry *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-	if (c)
-		return c;
-	return x->price < y->price ? -1 : x->price > y->price;
+	int c = p->n ? strcmp(key, p->v[p->n - 1].key) : 1;
+
+	if (c < 0 || (c == 0 && (p->np == 0 || price < p->prices[p->np - 1])))
+		return -1; /* not in key, price order (or the key was closed) */
+	if (c > 0) {
+		close_group(p);
+		if (p->n == p->cap) {
+			p->cap = p->cap ? p->cap * 2 : 64;
+			p->v = xrealloc(p->v, p->cap * sizeof *p->v);
+		}
+		p->v[p->n].key = xstrdup(key);
+		p->v[p->n].median = 0;
+		p->v[p->n].n = 0;
+		p->n++;
+	}
+	if (p->np == p->capp) {
+		p->capp = p->capp ? p->capp * 2 : 256;
+		p->prices = xrealloc(p->prices, p->capp * sizeof *p->prices);
+	}
+	p->prices[p->np++] = price;
+	return 0;
 }
 
 void price_ref_finish(price_ref *p)
 {
-	qsort(p->v, p->n, sizeof *p->v, entry_cmp);
+	close_group(p);
 }
 
 double price_ref_median(const price_ref *p, const char *key, int *n)
 {
-	size_t lo = 0, hi = p->n, first, last;
+	size_t lo = 0, hi = p->n;
 
 	*n = 0;
-	while (lo < hi) { /* first entry with key >= key */
+	while (lo < hi) { /* the group with this key, if any */
 		size_t mid = (lo + hi) / 2;
-		if (strcmp(p->v[mid].key, key) < 0)
+		int c = strcmp(p->v[mid].key, key);
+		if (c == 0) {
+			*n = p->v[mid].n;
+			return p->v[mid].median;
+		}
+		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	first = lo;
-	for (last = first; last < p->n && !strcmp(p->v[last].key, key); last++)
-		;
-	*n = (int)(last - first);
-	if (!*n)
-		return 0;
-	if (*n % 2)
-		return p->v[first + (size_t)*n / 2].price;
-	return (p->v[first + (size_t)*n / 2 - 1].price + p->v[first + (size_t)*n / 2].price) / 2;
+	return 0;
 }
 
 /* RAM and storage from a title: "8GB 256GB", "8GB+256GB", "8+256", "8/256GB",

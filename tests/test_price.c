@@ -36,20 +36,41 @@ Test(price, medians)
 {
 	price_ref *p = price_ref_new();
 	int n;
-	price_ref_add(p, "a|8/256|USD", 300);
-	price_ref_add(p, "b|8/256|USD", 999);
-	price_ref_add(p, "a|8/256|USD", 100);
-	price_ref_add(p, "a|8/256|USD", 200);
-	price_ref_add(p, "a|8/256|EUR", 50);
+	/* in key, price order, as "ORDER BY key, price" reads them */
+	cr_expect_eq(price_ref_add(p, "a|8/256|EUR", 50), 0);
+	cr_expect_eq(price_ref_add(p, "a|8/256|USD", 100), 0);
+	cr_expect_eq(price_ref_add(p, "a|8/256|USD", 200), 0);
+	cr_expect_eq(price_ref_add(p, "a|8/256|USD", 300), 0);
+	cr_expect_eq(price_ref_add(p, "b|8/256|USD", 500), 0);
+	cr_expect_eq(price_ref_add(p, "b|8/256|USD", 500), 0, "equal prices");
+	cr_expect_eq(price_ref_add(p, "b|8/256|USD", 600), 0);
+	cr_expect_eq(price_ref_add(p, "b|8/256|USD", 999), 0);
 	price_ref_finish(p);
-	cr_expect_float_eq(price_ref_median(p, "a|8/256|USD", &n), 200, 1e-9);
+	cr_expect_float_eq(price_ref_median(p, "a|8/256|USD", &n), 200, 1e-9, "odd count: the middle");
 	cr_expect_eq(n, 3);
-	price_ref_add(p, "a|8/256|USD", 400);
-	price_ref_finish(p);
-	cr_expect_float_eq(price_ref_median(p, "a|8/256|USD", &n), 250, 1e-9);
+	cr_expect_float_eq(price_ref_median(p, "b|8/256|USD", &n), 550, 1e-9, "even: mean of the two");
 	cr_expect_eq(n, 4);
+	cr_expect_float_eq(price_ref_median(p, "a|8/256|EUR", &n), 50, 1e-9);
+	cr_expect_eq(n, 1);
 	cr_expect_float_eq(price_ref_median(p, "zzz", &n), 0, 1e-9);
+	cr_expect_eq(n, 0);
+	cr_expect_float_eq(price_ref_median(p, "a", &n), 0, 1e-9, "a prefix is not a key");
 	cr_expect_eq(n, 0);
 	price_ref_free(p);
 	price_ref_free(NULL);
+}
+
+/* Out of order is refused, not silently mis-counted: a lower key, a lower
+ * price under the same key. */
+Test(price, order_required)
+{
+	price_ref *p = price_ref_new();
+	int n;
+	cr_expect_eq(price_ref_add(p, "b|8/256|USD", 300), 0);
+	cr_expect_eq(price_ref_add(p, "b|8/256|USD", 200), -1);
+	cr_expect_eq(price_ref_add(p, "a|8/256|USD", 400), -1);
+	price_ref_finish(p);
+	cr_expect_float_eq(price_ref_median(p, "b|8/256|USD", &n), 300, 1e-9);
+	cr_expect_eq(n, 1);
+	price_ref_free(p);
 }
