@@ -210,14 +210,12 @@ static const char *kind_table(ingest_kind kind)
 /* Reviews and Q&A rows this file added or changed carry its file_id: their
  * listings are queued for analysis in one statement, not one lookup per row
  * (a night has millions of reviews for a few hundred thousand listings). */
-static int queue_listings(store *s, gv_error *err)
+/* Run one set-based statement over the rows of this file (?1 = its
+ * file_id): the reviews form for a reviews file, the Q&A form for a Q&A
+ * file, nothing for listings. */
+static int per_file(store *s, const char *reviews, const char *qa, const char *what,
+		    gv_error *err)
 {
-	static const char *const reviews =
-		"INSERT OR IGNORE INTO dirty_listings(listing_id) "
-		"SELECT listing_id FROM reviews WHERE file_id = ?1";
-	static const char *const qa =
-		"INSERT OR IGNORE INTO dirty_listings(listing_id) "
-		"SELECT listing_id FROM qa WHERE file_id = ?1";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -229,8 +227,18 @@ static int queue_listings(store *s, gv_error *err)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(s->db, err, "cannot queue the listings for analysis");
+		return db_fail(s->db, err, what);
 	return 0;
+}
+
+static int queue_listings(store *s, gv_error *err)
+{
+	return per_file(s,
+			"INSERT OR IGNORE INTO dirty_listings(listing_id) "
+			"SELECT listing_id FROM reviews WHERE file_id = ?1",
+			"INSERT OR IGNORE INTO dirty_listings(listing_id) "
+			"SELECT listing_id FROM qa WHERE file_id = ?1",
+			"cannot queue the listings for analysis", err);
 }
 
 int store_begin(store *s, const store_file *f, int fts, gv_error *err)
@@ -407,25 +415,14 @@ int store_reject(store *s, long line, const char *reason, const char *raw, size_
 
 static int index_file(store *s, gv_error *err)
 {
-	static const char *const reviews =
-		"INSERT INTO reviews_fts(rowid, text) "
-		"SELECT review_rowid, text FROM reviews WHERE file_id = ?1";
-	static const char *const qa =
-		"INSERT INTO qa_fts(rowid, question, answer) "
-		"SELECT qa_rowid, question, answer FROM qa WHERE file_id = ?1";
-	sqlite3_stmt *st;
-	int rc;
-
-	if (!s->fts || (s->kind != KIND_REVIEWS && s->kind != KIND_QA))
+	if (!s->fts)
 		return 0;
-	if (db_prepare(s->db, s->kind == KIND_REVIEWS ? reviews : qa, &st, err) < 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, s->file_id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s->db, err, "cannot update the full-text index");
-	return 0;
+	return per_file(s,
+			"INSERT INTO reviews_fts(rowid, text) "
+			"SELECT review_rowid, text FROM reviews WHERE file_id = ?1",
+			"INSERT INTO qa_fts(rowid, question, answer) "
+			"SELECT qa_rowid, question, answer FROM qa WHERE file_id = ?1",
+			"cannot update the full-text index", err);
 }
 
 int store_commit(store *s, const store_counts *c, double seconds, gv_error *err)
