@@ -94,17 +94,27 @@ last=$(tail -n 1 "$T/reads")
 echo "$nreads queries, none failed; first: $first; last: $last"
 [ "$(q "$DB" 'pragma integrity_check')" = ok ] || fail "integrity"
 
-# The moments most likely to lock a reader out are a writer's open and close
-# (SQLite's close-time checkpoint took an EXCLUSIVE lock: 131 of ~1,000
-# queries failed here before db_close changed). 80 short writer sessions
-# under a tight reader loop of shells with no busy timeout at all: no query
-# may fail.
+# The moments most likely to lock a reader out are a writer's open and close.
+# 80 short writer sessions under a tight loop of readers with no busy
+# timeout at all (tests/tools/readloop.c, which prints SQLite's extended
+# result codes).
+#  - No reader may be refused with plain SQLITE_BUSY (5): that is what
+#    SQLite's close-time checkpoint caused, holding an EXCLUSIVE lock on the
+#    database while it copied the WAL back (44 of ~13,000 reads failed so
+#    in 80 sessions with that part of db_close removed).
+#  - SQLITE_BUSY_RECOVERY (261) is allowed and counted: a connection that
+#    opens the database while nobody else has it open rebuilds the WAL
+#    index, and a reader with no busy handler that begins a read in those
+#    microseconds is refused. Any first opener does it, an analyst's own
+#    sqlite3 shell as much as gvaudit; measured here 3 in ~145,000 reads
+#    over 1,000 sessions. A busy timeout (the first part) waits it out.
+#  - After the last session the WAL file is still there and empty: gvaudit
+#    checkpointed it itself and skipped the exclusive close-time step
+#    (which would have removed it).
+READLOOP=${READLOOP:-$(dirname "$GVAUDIT")/tools/readloop}
+[ -x "$READLOOP" ] || make --no-print-directory "$READLOOP" >/dev/null
 rm -f "$T/stop"
-: >"$T/read-errors2"
-( while [ ! -f "$T/stop" ]; do
-	sqlite3 -batch "$DB" "select count(*) from listings" >/dev/null 2>>"$T/read-errors2" ||
-		echo "exit $?" >>"$T/read-errors2"
-done ) &
+"$READLOOP" "$DB" "$T/stop" >"$T/reads2" &
 rpid=$!
 i=0
 while [ $i -lt 40 ]; do
@@ -114,9 +124,16 @@ while [ $i -lt 40 ]; do
 done
 touch "$T/stop"
 wait "$rpid"
-if [ -s "$T/read-errors2" ]; then
-	sort "$T/read-errors2" | uniq -c | head
+summary=$(tail -n 1 "$T/reads2")
+case "$summary" in reads\ *) ;; *) cat "$T/reads2"; fail "the reader loop did not finish" ;; esac
+if grep '^fail' "$T/reads2" | grep -qv '^fail 261 '; then
+	grep '^fail' "$T/reads2" | sort | uniq -c | head
 	fail "analyst queries failed while writers opened and closed the database"
 fi
-echo "80 writer sessions under a reader loop: no query failed"
+recovery=$(grep -c '^fail 261 ' "$T/reads2" || true)
+"$GVAUDIT" ingest -q --db "$DB" fixtures/bad/header_only_listings.csv || fail "last ingest"
+[ -f "$DB-wal" ] || fail "the WAL was removed at close: the exclusive close-time checkpoint ran"
+[ ! -s "$DB-wal" ] || fail "the WAL was left with $(wc -c <"$DB-wal") bytes: not checkpointed"
+echo "80 writer sessions under a reader loop with no busy timeout ($summary):" \
+	"no query refused by a writer's lock; $recovery refused during a WAL-index rebuild"
 echo ok
