@@ -44,10 +44,12 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TESTS    := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOLS    := $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
+PRELOAD_SRC := $(sort $(wildcard tests/tools/preload/*.c))
+PRELOADS := $(PRELOAD_SRC:tests/tools/preload/%.c=$(B)/tools/%.so)
 BIN      := $(B)/gvaudit
 
 .PHONY: all deps demo check unit e2e browser san-check eval bench fuzz install uninstall clean tools
-all: $(BIN) $(TOOLS)
+all: $(BIN) $(TOOLS) $(PRELOADS)
 
 $(B)/%.o: %.c
 	$(call msg,CC,$<)
@@ -76,6 +78,11 @@ $(B)/tests/%: tests/%.c $(B)/libgvaudit.a
 $(B)/tools/%: tests/tools/%.c $(B)/libgvaudit.a
 	$(call msg,TOOL,$@)
 	$(Q)mkdir -p $(@D) && $(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(B)/libgvaudit.a $(LDFLAGS) $(LDLIBS)
+
+# LD_PRELOAD shims for the fault suites: plain -O2, never sanitized.
+$(B)/tools/%.so: tests/tools/preload/%.c
+	$(call msg,SO,$@)
+	$(Q)mkdir -p $(@D) && $(CC) -std=c11 -O2 -Wall -Wextra -shared -fPIC -o $@ $< -ldl
 
 deps:
 	@scripts/deps.sh build

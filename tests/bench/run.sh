@@ -19,9 +19,10 @@
 #
 # Environment:
 #   BENCH_SCALES="1 4"  scales to run (default "1 4"; RSS is compared across them).
-#                       At scale 1 a full run took ~30 min on a busy 2-core
-#                       machine (analysis ~9 min per first night); scale 4
-#                       takes hours: set BENCH_SCALES=1 when short of time.
+#                       At scale 1 a full run takes ~15 min on a quiet 2-core
+#                       machine (each first night ~3 min) and ~12 GB of disk;
+#                       scale 4 takes about an hour and ~4x the disk: set
+#                       BENCH_SCALES=1 when short of time or space.
 #   BENCH_SCALE=0.1     one scale only, for quick runs (BENCH_SCALES wins if set)
 #   BENCH_SEED=1        corpus seed
 #   BENCH_OUT=bench-out where corpora, databases and logs go (git-ignored)
