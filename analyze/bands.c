@@ -1,349 +1,20 @@
 /* bands.c: see bands.h.
  *
- * Two layers. The lexer turns bytes into tokens (numbers, "B3"/"n78" band
- * tokens, "800MHz" frequencies, "4G" generations, words classed as technology
- * headings or noise, separators); it is a pure function of the position, so
- * peeking ahead is just lexing from a saved offset. The parser keeps the
- * current technology section (set by headings such as "3G: WCDMA" or
- * "LTE-TDD:") and collects one list at a time into a fixed buffer; when the
- * list ends it is committed to the set of its section, or dropped when it was
- * never clearly a band list ("5G 8/256GB" in a title). */
+ * Two layers. The lexer (bands_lex.c) turns bytes into tokens (numbers,
+ * "B3"/"n78" band tokens, "800MHz" frequencies, "4G" generations, words
+ * classed as technology headings or noise, separators); it is a pure function
+ * of the position, so peeking ahead is just lexing from a saved offset. The
+ * parser, here, keeps the current technology section (set by headings such as
+ * "3G: WCDMA" or "LTE-TDD:") and collects one list at a time into a fixed
+ * buffer; when the list ends it is committed to the set of its section, or
+ * dropped when it was never clearly a band list ("5G 8/256GB" in a title).
+ * The public functions (parse, format, confidence names) are at the end. */
 #include "analyze/bands.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum tech { TECH_NONE, TECH_GSM, TECH_UMTS, TECH_LTE, TECH_NR };
-
-enum tok_kind {
-	TK_END,
-	TK_NL,     /* newline: ends a list, not the section */
-	TK_PUNCT,  /* separator, in .punct (full-width forms folded to ASCII) */
-	TK_NUM,    /* bare number, .value (-1 when too long to be anything) */
-	TK_FREQ,   /* "800MHz", .value in MHz */
-	TK_BAND,   /* "B3", "B28A", "Band3": .value */
-	TK_NRBAND, /* "n78", "N78": .value */
-	TK_GEN,    /* "4G": a heading, .value = tech */
-	TK_WORD,   /* letters: .word class, .value tech or qualifier */
-	TK_JUNK    /* anything else: "8GB", "M2101K9G", non-ASCII text */
-};
-
-enum word_class { W_JUNK, W_NEUTRAL, W_AND, W_BANDKW, W_TECH, W_QUAL, W_NEG };
-enum qual { Q_NONE, Q_FDD, Q_TDD, Q_SA };
-
-typedef struct token {
-	enum tok_kind kind;
-	size_t start; /* offset of its first byte */
-	size_t end;  /* offset just past the token */
-	char punct;
-	int value;
-	int word;    /* enum word_class for TK_WORD */
-} token;
-
-/* ---- lexer ---- */
-
-static int is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static int lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-
-static int word_eq(const char *s, size_t n, const char *w)
-{
-	size_t i;
-	for (i = 0; i < n; i++)
-		if (!w[i] || lower((unsigned char)s[i]) != w[i])
-			return 0;
-	return w[n] == '\0';
-}
-
-static const struct {
-	const char *w;
-	int cls, value;
-} words[] = {
-	{"gsm", W_TECH, TECH_GSM}, {"edge", W_TECH, TECH_GSM}, {"gprs", W_TECH, TECH_GSM},
-	{"wcdma", W_TECH, TECH_UMTS}, {"umts", W_TECH, TECH_UMTS}, {"hspa", W_TECH, TECH_UMTS},
-	{"hsdpa", W_TECH, TECH_UMTS}, {"hsupa", W_TECH, TECH_UMTS}, {"scdma", W_TECH, TECH_UMTS},
-	{"tdscdma", W_TECH, TECH_UMTS}, {"cdma", W_TECH, TECH_UMTS}, {"cdma2000", W_TECH, TECH_UMTS},
-	{"evdo", W_TECH, TECH_UMTS}, {"tds", W_TECH, TECH_UMTS}, {"lte", W_TECH, TECH_LTE}, {"fddlte", W_TECH, TECH_LTE},
-	{"nr", W_TECH, TECH_NR}, {"fdd", W_QUAL, Q_FDD}, {"tdd", W_QUAL, Q_TDD},
-	{"td", W_QUAL, Q_TDD}, {"tddlte", W_QUAL, Q_TDD}, {"sa", W_QUAL, Q_SA},
-	{"nsa", W_QUAL, Q_SA}, {"band", W_BANDKW, 0}, {"bands", W_BANDKW, 0},
-	{"banda", W_BANDKW, 0}, {"bandas", W_BANDKW, 0}, {"bande", W_BANDKW, 0},
-	{"frequency", W_NEUTRAL, 0}, {"frequencies", W_NEUTRAL, 0}, {"freq", W_NEUTRAL, 0},
-	{"network", W_NEUTRAL, 0}, {"networks", W_NEUTRAL, 0}, {"mhz", W_NEUTRAL, 0},
-	{"support", W_NEUTRAL, 0}, {"supports", W_NEUTRAL, 0}, {"supported", W_NEUTRAL, 0},
-	{"advanced", W_NEUTRAL, 0}, {"ca", W_NEUTRAL, 0}, {"sub", W_NEUTRAL, 0},
-	{"and", W_AND, 0}, {"or", W_AND, 0},
-	/* "not support B12/B13", "no B28", "sin B20": the list that follows is
-	 * what the phone lacks */
-	{"not", W_NEG, 0}, {"no", W_NEG, 0}, {"non", W_NEG, 0}, {"without", W_NEG, 0},
-	{"except", W_NEG, 0}, {"excluding", W_NEG, 0}, {"unsupported", W_NEG, 0},
-	{"sin", W_NEG, 0}, {"sem", W_NEG, 0}, {"sans", W_NEG, 0}, {"ohne", W_NEG, 0},
-	{"kein", W_NEG, 0}, {"keine", W_NEG, 0}, {"nie", W_NEG, 0}, {"bez", W_NEG, 0},
-};
-
-static void classify_word(const char *s, size_t n, token *t)
-{
-	size_t i;
-	t->kind = TK_WORD;
-	t->word = n == 1 ? W_NEUTRAL : W_JUNK; /* "LTE-A", "B 28 A": lone letters */
-	t->value = 0;
-	for (i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (word_eq(s, n, words[i].w)) {
-			t->word = words[i].cls;
-			t->value = words[i].value;
-			return;
-		}
-}
-
-/* Value of n digits, or -1 past 6 digits (model numbers, ids). */
-static int digits_value(const char *s, size_t n)
-{
-	int v = 0;
-	size_t i;
-	if (n > 6)
-		return -1;
-	for (i = 0; i < n; i++)
-		v = v * 10 + (s[i] - '0');
-	return v;
-}
-
-/* An ASCII alphanumeric run s[0..n): letters, digits, letters. */
-static void classify_alnum(const char *s, size_t n, token *t)
-{
-	size_t a = 0, d, r;
-	while (a < n && is_alpha((unsigned char)s[a]))
-		a++;
-	d = a;
-	while (d < n && is_digit((unsigned char)s[d]))
-		d++;
-	r = d;
-	while (r < n && is_alpha((unsigned char)s[r]))
-		r++;
-	t->kind = TK_JUNK;
-	if (r != n)
-		return; /* "M2101K9G": letters after digits after letters */
-	if (d == a) {
-		classify_word(s, n, t);
-		return;
-	}
-	if (a == 0) {
-		t->value = digits_value(s, d);
-		if (d == n) {
-			t->kind = TK_NUM;
-		} else if (word_eq(s + d, n - d, "mhz") || word_eq(s + d, n - d, "m")) {
-			if (t->value > 0)
-				t->kind = TK_FREQ;
-		} else if (d == 1 && word_eq(s + d, n - d, "g") && s[0] >= '2' && s[0] <= '5') {
-			static const int gen[] = {TECH_GSM, TECH_UMTS, TECH_LTE, TECH_NR};
-			t->kind = TK_GEN;
-			t->value = gen[s[0] - '2'];
-		}
-		return;
-	}
-	if (d - a > 3)
-		return;
-	if ((a == 1 && lower((unsigned char)s[0]) == 'b') || word_eq(s, a, "band")) {
-		/* B28A / B28B are the two halves of band 28; "B2B" is commerce */
-		if (d == n || (n - d == 1 && d - a == 2 && s[a] == '2' && s[a + 1] == '8' &&
-			       (lower((unsigned char)s[d]) == 'a' || lower((unsigned char)s[d]) == 'b'))) {
-			t->kind = TK_BAND;
-			t->value = digits_value(s + a, d - a);
-		}
-	} else if (a == 1 && lower((unsigned char)s[0]) == 'n' && d == n) {
-		t->kind = TK_NRBAND;
-		t->value = digits_value(s + a, d - a);
-	}
-}
-
-/* Length of the UTF-8 sequence at s[0..n) (1 for a stray byte), never past n. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t want = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 1;
-	size_t i;
-	if (want > n)
-		return 1;
-	for (i = 1; i < want; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 1;
-	return want;
-}
-
-/* Full-width and CJK separators sellers paste: fold to ASCII, or 0. */
-static char fold_wide(const unsigned char *s, size_t n)
-{
-	if (n == 3 && s[0] == 0xEF && s[1] == 0xBC) {
-		switch (s[2]) {
-		case 0x9A: return ':';
-		case 0x8C: return ',';
-		case 0x8F: return '/';
-		case 0x9B: return ';';
-		case 0x88: return '(';
-		case 0x89: return ')';
-		}
-	}
-	if (n == 3 && s[0] == 0xEF && s[1] == 0xBD && s[2] == 0x9C)
-		return '|';
-	if (n == 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x81)
-		return ','; /* ideographic comma */
-	return 0;
-}
-
-/* Code point of a valid UTF-8 sequence of n > 1 bytes. */
-static unsigned long utf8_cp(const unsigned char *s, size_t n)
-{
-	unsigned long c = s[0] & (0x7F >> n);
-	size_t i;
-	for (i = 1; i < n; i++)
-		c = (c << 6) | (s[i] & 0x3F);
-	return c;
-}
-
-/* Bullets, dashes, brackets, stars and emoji sellers decorate lists with:
- * blanks, unlike letters (Cyrillic, CJK), which are words. */
-static int is_decoration(unsigned long c)
-{
-	return (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || (c >= 0x2000 && c < 0x2C00) ||
-	       (c >= 0x3000 && c < 0x3040) || (c >= 0xFE30 && c < 0xFE70) ||
-	       (c >= 0xFF00 && c < 0xFF10) || (c >= 0xFF1A && c < 0xFF21) || c >= 0x1F000;
-}
-
-/* The token starting at or after pos. */
-static void lex(const char *text, size_t len, size_t pos, token *t)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	memset(t, 0, sizeof *t);
-	for (;;) {
-		if (pos >= len) {
-			t->kind = TK_END;
-			t->end = len;
-			return;
-		}
-		if (s[pos] == '\n') {
-			t->kind = TK_NL;
-			t->end = pos + 1;
-			return;
-		}
-		if (s[pos] < 0x80 && !(s[pos] > ' ' && s[pos] < 0x7F)) {
-			pos++; /* blanks and control characters */
-			continue;
-		}
-		if (s[pos] >= 0x80) {
-			size_t n = utf8_len(s + pos, len - pos);
-			if (n > 1 && !fold_wide(s + pos, n) && is_decoration(utf8_cp(s + pos, n))) {
-				pos += n; /* no-break space, bullets, emoji */
-				continue;
-			}
-		}
-		break;
-	}
-	t->start = pos;
-	if (s[pos] >= 0x80) {
-		size_t n = utf8_len(s + pos, len - pos);
-		char c = fold_wide(s + pos, n);
-		t->end = pos + n;
-		if (c) {
-			t->kind = TK_PUNCT;
-			t->punct = c;
-		} else {
-			t->kind = TK_JUNK;
-		}
-		return;
-	}
-	if (is_alpha(s[pos]) || is_digit(s[pos])) {
-		size_t e = pos;
-		while (e < len && (is_alpha(s[e]) || is_digit(s[e])))
-			e++;
-		t->end = e;
-		classify_alnum(text + pos, e - pos, t);
-		return;
-	}
-	t->kind = TK_PUNCT;
-	t->punct = (char)s[pos];
-	t->end = pos + 1;
-}
-
-/* ---- band tables ---- */
-
-static int lte_valid(int n)
-{
-	return (n >= 1 && n <= 14) || (n >= 17 && n <= 53) || (n >= 65 && n <= 76) || n == 85 ||
-	       n == 87 || n == 88;
-}
-
-static int nr_valid(int n)
-{
-	static const unsigned char ok[] = {1, 2, 3, 5, 7, 8, 12, 13, 14, 18, 20, 24, 25, 26, 28, 29,
-					   30, 34, 38, 39, 40, 41, 46, 47, 48, 50, 51, 53, 65, 66,
-					   67, 70, 71, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84,
-					   85, 86, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100,
-					   101, 102, 103, 104, 105, 106};
-	size_t i;
-	for (i = 0; i < sizeof ok; i++)
-		if (ok[i] == n)
-			return 1;
-	return 0;
-}
-
-static int umts_valid(int n) { return (n >= 1 && n <= 22) || n == 25 || n == 26 || n == 32; }
-
-/* LTE bands a frequency may mean; returns how many (0: not an LTE frequency).
- * Only figures sellers actually write; "2535" from "2535-2655MHz" is none. */
-static int lte_freq(int mhz, int qual, int out[6])
-{
-	int n = 0;
-#define ADD(x) (out[n++] = (x))
-	switch (mhz) {
-	case 450: ADD(31); ADD(72); break;
-	case 600: ADD(71); break;
-	case 700: ADD(28); ADD(12); ADD(13); ADD(17); break;
-	case 800: ADD(20); ADD(18); ADD(19); ADD(26); break;
-	case 850: ADD(5); ADD(26); break;
-	case 900: ADD(8); break;
-	case 1500: ADD(32); ADD(11); ADD(21); break;
-	case 1700: ADD(4); ADD(66); break;
-	case 1800: ADD(3); break;
-	case 1900:
-		if (qual == Q_TDD) {
-			ADD(39);
-		} else {
-			ADD(2);
-			ADD(25);
-		}
-		break;
-	case 2000: case 2010: ADD(34); break;
-	case 2100: ADD(1); break;
-	case 2300: ADD(40); break;
-	case 2500: ADD(41); break;
-	case 2600:
-		if (qual == Q_FDD) {
-			ADD(7);
-		} else if (qual == Q_TDD) {
-			ADD(38);
-			ADD(41);
-		} else {
-			ADD(7);
-			ADD(38);
-			ADD(41);
-		}
-		break;
-	case 3500: ADD(42); ADD(48); break;
-	case 3700: ADD(43); ADD(48); break;
-	}
-#undef ADD
-	return n;
-}
-
-static int umts_freq(int mhz)
-{
-	switch (mhz) {
-	case 2100: return 1;
-	case 1900: return 2;
-	case 1700: return 4;
-	case 850: return 5;
-	case 900: return 8;
-	}
-	return 0;
-}
+#include "analyze/bands_lex.h"
 
 /* ---- parser ---- */
 
@@ -423,11 +94,13 @@ static int weak_list_ok(const parser *p, int tech)
 	for (i = 0; i < p->n; i++) {
 		int v = p->v[i].value;
 		int is_freq = p->v[i].freq || v >= 400;
-		if (tech == TECH_LTE && !(is_freq ? lte_freq(v, p->qual, cand) > 0 : lte_valid(v)))
+		if (tech == TECH_LTE &&
+		    !(is_freq ? bands_lex_lte_freq(v, p->qual, cand) > 0 : bands_lex_lte_valid(v)))
 			return 0;
-		if (tech == TECH_NR && (is_freq || !nr_valid(v)))
+		if (tech == TECH_NR && (is_freq || !bands_lex_nr_valid(v)))
 			return 0;
-		if (tech == TECH_UMTS && !(is_freq ? umts_freq(v) > 0 : umts_valid(v)))
+		if (tech == TECH_UMTS &&
+		    !(is_freq ? bands_lex_umts_freq(v) > 0 : bands_lex_umts_valid(v)))
 			return 0;
 	}
 	return 1;
@@ -437,7 +110,7 @@ static void commit_lte(parser *p, const elem *e, const elem *prev, bands_confide
 {
 	int cand[6], k, nc;
 	if (e->freq || e->value >= 400) {
-		nc = lte_freq(e->value, p->qual, cand);
+		nc = bands_lex_lte_freq(e->value, p->qual, cand);
 		if (nc == 1) {
 			set_lte(p, cand[0]);
 			note_conf(p, BANDS_LIKELY);
@@ -448,14 +121,14 @@ static void commit_lte(parser *p, const elem *e, const elem *prev, bands_confide
 		}
 		return;
 	}
-	if (!lte_valid(e->value))
+	if (!bands_lex_lte_valid(e->value))
 		return;
 	set_lte(p, e->value);
 	note_conf(p, sure);
 	if (e->range && prev && !prev->freq && prev->value < e->value) {
 		/* "B1-B5": the ends are listed; what lies between is only a guess */
 		for (k = prev->value + 1; k < e->value; k++)
-			if (lte_valid(k))
+			if (bands_lex_lte_valid(k))
 				p->b->lte_maybe[k] = 1;
 		note_conf(p, BANDS_AMBIGUOUS);
 	}
@@ -479,7 +152,8 @@ static void drop_impossible_runs(parser *p, int tech)
 		}
 		for (j = i; j < p->n && !p->v[j].prefixed && !p->v[j].freq; j++) {
 			int v = p->v[j].value;
-			if (v >= 400 ? lte_freq(v, p->qual, cand) == 0 : !lte_valid(v))
+			if (v >= 400 ? bands_lex_lte_freq(v, p->qual, cand) == 0
+			             : !bands_lex_lte_valid(v))
 				bad = 1;
 		}
 		if (!bad) {
@@ -524,16 +198,16 @@ static void close_list(parser *p)
 				commit_lte(p, e, i ? &p->v[i - 1] : NULL, sure);
 				break;
 			case TECH_NR:
-				if (!e->freq && e->value < 400 && nr_valid(e->value)) {
+				if (!e->freq && e->value < 400 && bands_lex_nr_valid(e->value)) {
 					set_nr(p, e->value);
 					note_conf(p, sure);
 				}
 				break;
 			case TECH_UMTS:
 				if (e->freq || e->value >= 400) {
-					if (umts_freq(e->value))
-						p->b->umts[umts_freq(e->value)] = 1;
-				} else if (umts_valid(e->value)) {
+					if (bands_lex_umts_freq(e->value))
+						p->b->umts[bands_lex_umts_freq(e->value)] = 1;
+				} else if (bands_lex_umts_valid(e->value)) {
 					p->b->umts[e->value] = 1;
 				}
 				break;
@@ -658,18 +332,18 @@ static int prev_word_in(const char *s, size_t start, const char *const *list)
 	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t'))
 		e--;
 	b = e;
-	while (b > 0 && (is_alpha((unsigned char)s[b - 1])))
+	while (b > 0 && (bands_lex_is_alpha((unsigned char)s[b - 1])))
 		b--;
 	for (; b < e && *list; list++)
-		if (word_eq(s + b, e - b, *list))
+		if (bands_lex_word_eq(s + b, e - b, *list))
 			return 1;
 	return 0;
 }
 
 static int next_is_colon(const char *s, size_t len, size_t pos)
 {
-	token t;
-	lex(s, len, pos, &t);
+	bands_token t;
+	bands_lex_next(s, len, pos, &t);
 	return t.kind == TK_PUNCT && t.punct == ':';
 }
 
@@ -677,7 +351,7 @@ static void parse_text(bands *b, const char *text, size_t len)
 {
 	parser p;
 	size_t pos = 0;
-	token t;
+	bands_token t;
 
 	if (!b || !text)
 		return;
@@ -685,7 +359,7 @@ static void parse_text(bands *b, const char *text, size_t len)
 	p.b = b;
 	for (;;) {
 		int was_elem = 0;
-		lex(text, len, pos, &t);
+		bands_lex_next(text, len, pos, &t);
 		pos = t.end;
 		switch (t.kind) {
 		case TK_END:
@@ -796,7 +470,8 @@ static void parse_text(bands *b, const char *text, size_t len)
 				p.neg = 1;
 				break;
 			case W_NEUTRAL:
-				if (p.open && p.n && word_eq(text + t.start, t.end - t.start, "mhz") &&
+				if (p.open && p.n &&
+				    bands_lex_word_eq(text + t.start, t.end - t.start, "mhz") &&
 				    (p.list_tech == TECH_LTE || p.list_tech == TECH_UMTS))
 					p.strong = 1; /* "LTE 800 MHz" */
 				if (next_is_colon(text, len, pos) && !(p.open && (p.heading || p.strong))) {
@@ -823,8 +498,8 @@ static void parse_text(bands *b, const char *text, size_t len)
 		}
 		if (was_elem && p.n && !p.v[p.n - 1].freq && p.v[p.n - 1].value < 400) {
 			/* "B41(2535-2655MHz)"; but "2100(B1)" names the band */
-			token u;
-			lex(text, len, pos, &u);
+			bands_token u;
+			bands_lex_next(text, len, pos, &u);
 			if (u.kind == TK_PUNCT && u.punct == '(')
 				pos = skip_parens(text, len, u.end);
 		}
