@@ -126,7 +126,12 @@ static int open_common(const char *path, int flags, sqlite3 **out, gv_error *err
 	sqlite3 *db = NULL;
 
 	*out = NULL;
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+	/* NOMUTEX: every connection is used by one thread at a time (the
+	 * helper threads of ingest and analyze never call SQLite), so the
+	 * per-call connection mutex is pure cost: sqlite3_column_* take it for
+	 * every cell read. Without it the report runs 14.5% fewer instructions
+	 * and a first night 2.4% (callgrind, scales 0.1 and 0.01). */
+	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		gv_error_set(err, path, 0, "cannot open database '%s': %s", path,
 			     db ? sqlite3_errmsg(db) : "out of memory");
 		sqlite3_close(db);
