@@ -97,73 +97,13 @@ typedef struct fig {
 			       reviews, complaints, replies, evasive */
 } fig;
 
-/* Every seller of listings or verdicts, found by seller_id: open
- * addressing over indexes into v (slot value i + 1; 0 is empty). One pass
- * over each table sums into it in the tables' own order, so nothing is
- * sorted or joined per seller by SQLite. */
-typedef struct figtab {
-	fig *v;
-	size_t n, cap;
-	size_t *slot;
-	size_t nslot;       /* a power of two, at least twice n */
-} figtab;
-
-static size_t hash_id(const char *s)
+static void fig_release(fig *f)
 {
-	unsigned long long h = 1469598103934665603ULL; /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
-}
-
-static void tab_grow(figtab *t)
-{
-	size_t i, j;
-
-	free(t->slot);
-	t->nslot = t->nslot ? t->nslot * 2 : 1024;
-	t->slot = xcalloc(t->nslot, sizeof *t->slot);
-	for (i = 0; i < t->n; i++) {
-		for (j = hash_id(t->v[i].seller_id) & (t->nslot - 1); t->slot[j];
-		     j = (j + 1) & (t->nslot - 1))
-			;
-		t->slot[j] = i + 1;
-	}
-}
-
-/* The seller's figures, added (all zero) on first sight. The pointer lasts
- * until the next call. */
-static fig *tab_get(figtab *t, const char *id)
-{
-	size_t j;
-
-	if (2 * (t->n + 1) > t->nslot)
-		tab_grow(t);
-	for (j = hash_id(id) & (t->nslot - 1); t->slot[j]; j = (j + 1) & (t->nslot - 1))
-		if (strcmp(t->v[t->slot[j] - 1].seller_id, id) == 0)
-			return &t->v[t->slot[j] - 1];
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
-	}
-	memset(&t->v[t->n], 0, sizeof t->v[t->n]);
-	t->v[t->n].seller_id = xstrdup(id);
-	t->slot[j] = ++t->n;
-	return &t->v[t->n - 1];
-}
-
-static void tab_release(figtab *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->n; i++) {
-		free(t->v[i].seller_id);
-		free(t->v[i].seller_name);
-		free(t->v[i].name_at);
-		free(t->v[i].name_listing);
-	}
-	free(t->v);
-	free(t->slot);
+	free(f->seller_id);
+	free(f->seller_name);
+	free(f->name_at);
+	free(f->name_listing);
+	memset(f, 0, sizeof *f);
 }
 
 static char *dup_or_null(const unsigned char *s)
@@ -198,7 +138,8 @@ static int name_wins(const fig *f, int null, const char *at, const char *listing
 static const char LISTINGS_SQL[] =
 	"SELECT l.seller_id, l.seller_name, l.scraped_at, l.listing_id, k.reviews,\n"
 	"  k.complaints, k.replies, k.evasive, " FAST_COUNTS "\n"
-	"FROM listings l LEFT JOIN listing_counts k ON k.listing_id = l.listing_id";
+	"FROM listings l LEFT JOIN listing_counts k ON k.listing_id = l.listing_id\n"
+	"ORDER BY l.seller_id";
 
 /* Claims are verdicts whose claim is global_version; a kind of evidence
  * counts the claims with at least one China-pointing (weight > 0) piece of
@@ -206,7 +147,8 @@ static const char LISTINGS_SQL[] =
 static const char VERDICTS_SQL[] =
 	"SELECT v.seller_id, v.claim = 'global_version', v.verdict, k.ev_bands, k.ev_model,\n"
 	"  k.ev_reviews, k.ev_firmware, k.ev_evasive, " FAST_COUNTS "\n"
-	"FROM verdicts v LEFT JOIN listing_counts k ON k.listing_id = v.listing_id";
+	"FROM verdicts v LEFT JOIN listing_counts k ON k.listing_id = v.listing_id\n"
+	"ORDER BY v.seller_id";
 
 /* The slow listings' figures, counted row by row as the analysis counts
  * them into listing_counts: complaints and evasive replies by the per-row
@@ -245,7 +187,8 @@ static const char SLOW_SQL[] =
 	"  (SELECT s.listing_id FROM verdicts s\n" /* a list first: no scan of all evidence */
 	"  WHERE s.listing_id IN (SELECT listing_id FROM dirty_listings)\n"
 	"  OR NOT EXISTS (SELECT 1 FROM listing_counts k WHERE k.listing_id = s.listing_id))\n"
-	"  GROUP BY v.seller_id";
+	"  GROUP BY v.seller_id\n"
+	"ORDER BY 1";
 static const int slow_first[] = {C_REVIEWS, C_COMPLAINTS, C_REPLIES, C_EVASIVE, C_EVB};
 static const int slow_n[] = {1, 1, 1, 1, 5};
 
@@ -256,9 +199,8 @@ static const char *col_str(sqlite3_stmt *st, int i)
 
 /* One listing: its seller's name, count of listings and, when fast, its
  * review and reply counts. Sets *slow otherwise. */
-static void add_listing(figtab *t, sqlite3_stmt *st, int *slow)
+static void add_listing(fig *f, sqlite3_stmt *st, int *slow)
 {
-	fig *f = tab_get(t, col_str(st, 0));
 	int null = sqlite3_column_type(st, 1) == SQLITE_NULL, i;
 	const char *at = col_str(st, 2), *listing = col_str(st, 3);
 
@@ -282,9 +224,8 @@ static void add_listing(figtab *t, sqlite3_stmt *st, int *slow)
 
 /* One verdict: a claim by its verdict and, when fast, its kinds of
  * evidence. Sets *slow otherwise. */
-static void add_verdict(figtab *t, sqlite3_stmt *st, int *slow)
+static void add_verdict(fig *f, sqlite3_stmt *st, int *slow)
 {
-	fig *f = tab_get(t, col_str(st, 0));
 	const char *verdict = col_str(st, 2);
 	int i;
 
@@ -303,9 +244,8 @@ static void add_verdict(figtab *t, sqlite3_stmt *st, int *slow)
 		f->c[C_EVB + i] += (long)sqlite3_column_int64(st, 3 + i);
 }
 
-static void add_slow(figtab *t, sqlite3_stmt *st, int *slow)
+static void add_slow(fig *f, sqlite3_stmt *st, int *slow)
 {
-	fig *f = tab_get(t, col_str(st, 0));
 	int arm = sqlite3_column_int(st, 1), i;
 
 	(void)slow; /* these are the slow ones */
@@ -313,55 +253,71 @@ static void add_slow(figtab *t, sqlite3_stmt *st, int *slow)
 		f->c[slow_first[arm] + i] += (long)sqlite3_column_int64(st, 2 + i);
 }
 
-typedef void (*add_fn)(figtab *t, sqlite3_stmt *st, int *slow);
+typedef void (*add_fn)(fig *f, sqlite3_stmt *st, int *slow);
+typedef int (*seller_fn)(const fig *f, void *arg);
 
-static int each_add(sqlite3 *db, const char *sql, add_fn add, figtab *t, int *slow,
-		    gv_error *err)
-{
+/* One of the statements merged by each_seller: rows in seller_id order. */
+typedef struct stream {
+	const char *sql;
+	add_fn add;
 	sqlite3_stmt *st;
-	int rc;
+	int rc; /* of the last step: SQLITE_ROW while a row is current */
+} stream;
 
-	if (db_prepare(db, sql, &st, err) < 0)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		add(t, st, slow);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, "sellers: cannot count verdicts");
-	return 0;
-}
-
-static int cmp_fig(const void *pa, const void *pb)
+/* Every seller's figures, one seller at a time in seller_id order: the
+ * listings, verdicts and (with_slow) slow-listing rows, each ordered by
+ * seller_id, are merged, so memory holds one seller, whatever their
+ * number (a table of all of them was 25 MB for 124 k sellers at scale
+ * 2). fn gets each seller's sums; *slow is set when a listing or verdict
+ * needs SLOW_SQL. 0, or -1 with err. */
+static int each_seller(sqlite3 *db, int with_slow, seller_fn fn, void *arg, int *slow,
+		       gv_error *err)
 {
-	return strcmp(((const fig *)pa)->seller_id, ((const fig *)pb)->seller_id);
-}
+	stream s[3] = {{LISTINGS_SQL, add_listing, NULL, SQLITE_DONE},
+		       {VERDICTS_SQL, add_verdict, NULL, SQLITE_DONE},
+		       {SLOW_SQL, add_slow, NULL, SQLITE_DONE}};
+	int n = with_slow ? 3 : 2, i, ret = -1;
+	fig f;
 
-static int cmp_id_fig(const void *id, const void *pf)
-{
-	return strcmp(id, ((const fig *)pf)->seller_id);
-}
-
-/* Every seller's figures into t, sorted by seller_id. 0 or -1 with err. */
-static int count_all(sqlite3 *db, figtab *t, gv_error *err)
-{
-	int slow = 0;
-	size_t i;
-
-	if (each_add(db, LISTINGS_SQL, add_listing, t, &slow, err) < 0 ||
-	    each_add(db, VERDICTS_SQL, add_verdict, t, &slow, err) < 0 ||
-	    (slow && each_add(db, SLOW_SQL, add_slow, t, &slow, err) < 0))
-		return -1;
-	for (i = 0; i < t->n; i++) {
-		long *c = t->v[i].c;
-		/* A complaint or evasive reply is one of the reviews or replies. */
-		if (c[C_COMPLAINTS] > c[C_REVIEWS])
-			c[C_COMPLAINTS] = c[C_REVIEWS];
-		if (c[C_EVASIVE] > c[C_REPLIES])
-			c[C_EVASIVE] = c[C_REPLIES];
+	memset(&f, 0, sizeof f);
+	for (i = 0; i < n; i++) {
+		if (db_prepare(db, s[i].sql, &s[i].st, err) < 0)
+			goto cleanup;
+		s[i].rc = sqlite3_step(s[i].st);
 	}
-	if (t->n > 1) /* qsort(NULL, 0, ...) is undefined: no sellers at all */
-		qsort(t->v, t->n, sizeof *t->v, cmp_fig);
-	return 0;
+	for (;;) {
+		const char *id = NULL;
+		for (i = 0; i < n; i++) /* the smallest seller_id at the heads */
+			if (s[i].rc == SQLITE_ROW && (!id || strcmp(col_str(s[i].st, 0), id) < 0))
+				id = col_str(s[i].st, 0);
+		if (!id)
+			break;
+		f.seller_id = xstrdup(id);
+		for (i = 0; i < n; i++)
+			while (s[i].rc == SQLITE_ROW && strcmp(col_str(s[i].st, 0), f.seller_id) == 0) {
+				s[i].add(&f, s[i].st, slow);
+				s[i].rc = sqlite3_step(s[i].st);
+			}
+		/* A complaint or evasive reply is one of the reviews or replies. */
+		if (f.c[C_COMPLAINTS] > f.c[C_REVIEWS])
+			f.c[C_COMPLAINTS] = f.c[C_REVIEWS];
+		if (f.c[C_EVASIVE] > f.c[C_REPLIES])
+			f.c[C_EVASIVE] = f.c[C_REPLIES];
+		if (fn(&f, arg) < 0)
+			goto cleanup;
+		fig_release(&f);
+	}
+	for (i = 0; i < n; i++)
+		if (s[i].rc != SQLITE_DONE) {
+			db_fail(db, err, "sellers: cannot count listings and verdicts");
+			goto cleanup;
+		}
+	ret = 0;
+cleanup:
+	fig_release(&f);
+	for (i = 0; i < n; i++)
+		sqlite3_finalize(s[i].st);
+	return ret;
 }
 
 static const char INSERT_STATS[] =
@@ -372,17 +328,30 @@ static const char INSERT_STATS[] =
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,\n"
 	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)";
 
-static const char INSERT_HISTORY[] =
+/* The ranking of sellers_rank, in SQL over the stored rows (bounded memory:
+ * SQLite sorts them, spilling to disk): ranked sellers by ci_low, rate,
+ * ci_high (all highest first), then seller_id. The stored rate is the same
+ * double the C comparison computes. tests/test_sellers.c checks the two
+ * agree. */
+static const char RANK_SQL[] =
+	"UPDATE seller_stats SET rank = r.n FROM (SELECT seller_id, row_number() OVER\n"
+	" (ORDER BY ci_low DESC, mislabel_rate DESC, ci_high DESC, seller_id) AS n\n"
+	" FROM seller_stats WHERE status = '" SELLER_RANKED "') AS r\n"
+	"WHERE seller_stats.seller_id = r.seller_id";
+
+static const char HISTORY_SQL[] =
 	"INSERT OR REPLACE INTO seller_history(run_id, recorded_at, seller_id, seller_name,\n"
 	" listings, global_claims, mislabelled, suspect, mislabel_rate, ci_low, ci_high, status,\n"
 	" rank, complaint_rate, evasive_rate)\n"
-	"VALUES (?3, ?4, ?1, ?2, ?5, ?6, ?7, ?8, ?11, ?12, ?13, ?14, ?15, ?23, ?26)";
+	"SELECT run_id, computed_at, seller_id, seller_name, listings, global_claims,\n"
+	" mislabelled, suspect, mislabel_rate, ci_low, ci_high, status, rank, complaint_rate,\n"
+	" evasive_rate FROM seller_stats";
 
 enum { NPARAMS = 26 }; /* ?1..?26 of INSERT_STATS */
 
-/* One of the two INSERT statements with the index of each numbered
- * parameter ?n in it, 0 when it does not use ?n (the history row uses a
- * subset), looked up once rather than for every bind of every seller. */
+/* The INSERT statement with the index of each numbered parameter ?n in
+ * it, 0 when it does not use ?n, looked up once rather than for every bind
+ * of every seller. */
 typedef struct store_stmt {
 	sqlite3_stmt *st;
 	int idx[NPARAMS + 1];
@@ -426,9 +395,9 @@ static void bind_str(const store_stmt *s, int n, const char *v)
 		db_bind_text(s->st, s->idx[n], v, -1);
 }
 
-/* Bind one seller's figures to the numbered parameters shared by both
- * INSERT statements and store the row; unbound ones (a rate without
- * claims) stay NULL. SQLITE_DONE or an error code. */
+/* Bind one seller's figures to the numbered parameters of INSERT_STATS and
+ * store the row; unbound ones (a rate without claims, the rank until
+ * RANK_SQL) stay NULL. SQLITE_DONE or an error code. */
 static int store_fig(const store_stmt *s, const fig *f, const seller_rank *r, long long run_id,
 		     const char *now)
 {
@@ -461,61 +430,70 @@ static int store_fig(const store_stmt *s, const fig *f, const seller_rank *r, lo
 	return sqlite3_step(s->st);
 }
 
+typedef struct store_ctx {
+	sqlite3 *db;
+	store_stmt ins;
+	long min_claims;
+	long long run_id;
+	const char *now;
+	size_t n;
+	gv_error *err;
+} store_ctx;
+
+/* One seller's row of seller_stats, unranked: its interval and status. */
+static int store_one(const fig *f, void *arg)
+{
+	store_ctx *x = arg;
+	seller_rank r;
+
+	memset(&r, 0, sizeof r);
+	r.seller_id = f->seller_id;
+	r.claims = f->c[C_CLAIMS];
+	r.mislabelled = f->c[C_MIS];
+	wilson_interval(r.mislabelled, r.claims, &r.ci_low, &r.ci_high);
+	r.status = r.claims >= x->min_claims ? SELLER_RANKED
+		   : r.claims > 0	      ? SELLER_INSUFFICIENT
+					      : SELLER_NO_CLAIMS;
+	if (store_fig(&x->ins, f, &r, x->run_id, x->now) != SQLITE_DONE)
+		return db_fail(x->db, x->err, "sellers: cannot store seller_stats");
+	x->n++;
+	return 0;
+}
+
 int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *err)
 {
-	store_stmt ins, hist;
-	figtab t;
-	seller_rank *ranks = NULL;
-	size_t i;
-	long min_claims;
+	store_ctx x;
 	char now[32];
 	double t0 = now_seconds();
-	int ret = -1;
+	int slow = 0, ret = -1;
 
-	memset(&t, 0, sizeof t);
-	ins.st = hist.st = NULL;
-	min_claims = w ? (long)weights_threshold(w, "min_claims_ranked",
-						 SELLERS_MIN_CLAIMS_DEFAULT)
-		       : SELLERS_MIN_CLAIMS_DEFAULT;
+	memset(&x, 0, sizeof x);
+	x.db = db;
+	x.run_id = run_id;
+	x.now = now;
+	x.err = err;
+	x.min_claims = w ? (long)weights_threshold(w, "min_claims_ranked",
+						   SELLERS_MIN_CLAIMS_DEFAULT)
+			 : SELLERS_MIN_CLAIMS_DEFAULT;
+	if (x.min_claims < 1)
+		x.min_claims = 1; /* a rate needs at least one claim (as sellers_rank) */
 	utc_now_iso(now, sizeof now);
-	if (count_all(db, &t, err) < 0)
-		goto cleanup;
-	ranks = xcalloc(t.n ? t.n : 1, sizeof *ranks);
-	for (i = 0; i < t.n; i++) {
-		ranks[i].seller_id = t.v[i].seller_id;
-		ranks[i].claims = t.v[i].c[C_CLAIMS];
-		ranks[i].mislabelled = t.v[i].c[C_MIS];
-		wilson_interval(ranks[i].mislabelled, ranks[i].claims, &ranks[i].ci_low,
-				&ranks[i].ci_high);
-	}
-	sellers_rank(ranks, t.n, min_claims);
-	/* ranks is now sorted; the figures are found by seller_id (both unique). */
 	if (db_exec(db, "DELETE FROM seller_stats", err) < 0 ||
-	    store_prepare(db, INSERT_STATS, &ins, err) < 0 ||
-	    store_prepare(db, INSERT_HISTORY, &hist, err) < 0)
+	    store_prepare(db, INSERT_STATS, &x.ins, err) < 0 ||
+	    each_seller(db, 0, store_one, &x, &slow, err) < 0)
 		goto cleanup;
-	for (i = 0; i < t.n; i++) {
-		const fig *f = bsearch(ranks[i].seller_id, t.v, t.n, sizeof *t.v, cmp_id_fig);
-		if (!f) {
-			gv_error_set(err, NULL, 0, "sellers: lost seller '%s'", ranks[i].seller_id);
+	if (slow) { /* some listings count from their rows: again, with SLOW_SQL */
+		x.n = 0;
+		if (db_exec(db, "DELETE FROM seller_stats", err) < 0 ||
+		    each_seller(db, 1, store_one, &x, &slow, err) < 0)
 			goto cleanup;
-		}
-		if (store_fig(&ins, f, &ranks[i], run_id, now) != SQLITE_DONE) {
-			db_fail(db, err, "sellers: cannot store seller_stats");
-			goto cleanup;
-		}
-		if (store_fig(&hist, f, &ranks[i], run_id, now) != SQLITE_DONE) {
-			db_fail(db, err, "sellers: cannot store seller_history");
-			goto cleanup;
-		}
 	}
+	if (db_exec(db, RANK_SQL, err) < 0 || db_exec(db, HISTORY_SQL, err) < 0)
+		goto cleanup;
 	/* Its own line: a night's analysis time is listings plus this. */
-	log_info("sellers: sellers=%zu seconds=%.2f", t.n, now_seconds() - t0);
+	log_info("sellers: sellers=%zu seconds=%.2f", x.n, now_seconds() - t0);
 	ret = 0;
 cleanup:
-	sqlite3_finalize(ins.st);
-	sqlite3_finalize(hist.st);
-	tab_release(&t);
-	free(ranks);
+	sqlite3_finalize(x.ins.st);
 	return ret;
 }

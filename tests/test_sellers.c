@@ -231,3 +231,66 @@ Test(sellers, no_sellers_at_all)
 	cr_expect_str_eq(got, "");
 	free(got);
 }
+
+/* The ranks stored (RANK_SQL, in SQL over seller_stats) are the ranks
+ * sellers_rank gives the same figures: 80 sellers, 0-7 claims each, many
+ * ties broken by seller_id. No listing_counts rows, so the figures also
+ * come through the slow path. */
+Test(sellers, stored_ranking_is_sellers_rank)
+{
+	enum { N = 80 };
+	seller_rank v[N];
+	char ids[N][8], sql[320];
+	long rank[N];
+	char status[N][24];
+	unsigned x = 12345;
+	sqlite3_stmt *st;
+	gv_error err;
+	int i, j, ranked = 0;
+
+	exec("DELETE FROM verdicts; DELETE FROM listings; DELETE FROM listing_counts");
+	for (i = 0; i < N; i++) {
+		int claims = (int)((x = x * 1103515245u + 12345u) >> 16) % 8, mis;
+		mis = (int)((x = x * 1103515245u + 12345u) >> 16) % (claims + 1);
+		for (j = 0; j < (claims ? claims : 1); j++) {
+			snprintf(sql, sizeof sql,
+				 "INSERT INTO verdicts(listing_id, seller_id, claim, hardware, verdict,"
+				 " score, analyzed_at) VALUES ('V%d_%d', 'r%02d', '%s', 'unknown', '%s',"
+				 " 0, 'x')",
+				 i, j, i, claims ? "global_version" : "none",
+				 !claims ? "not_claimed" : j < mis ? "mislabelled" : "unverified");
+			exec(sql);
+		}
+	}
+	gv_error_clear(&err);
+	exec("BEGIN");
+	cr_assert_eq(sellers_update(db, NULL, 7, &err), 0, "%s", err.msg);
+	exec("COMMIT");
+	cr_assert_eq(sqlite3_prepare_v2(db,
+					"SELECT seller_id, global_claims, mislabelled, rank, status"
+					" FROM seller_stats ORDER BY seller_id",
+					-1, &st, NULL),
+		     SQLITE_OK);
+	for (i = 0; i < N; i++) {
+		cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "seller %d missing", i);
+		snprintf(ids[i], sizeof ids[i], "%s", (const char *)sqlite3_column_text(st, 0));
+		memset(&v[i], 0, sizeof v[i]);
+		v[i].seller_id = ids[i];
+		v[i].claims = sqlite3_column_int(st, 1);
+		v[i].mislabelled = sqlite3_column_int(st, 2);
+		wilson_interval(v[i].mislabelled, v[i].claims, &v[i].ci_low, &v[i].ci_high);
+		rank[i] = sqlite3_column_type(st, 3) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 3);
+		snprintf(status[i], sizeof status[i], "%s", (const char *)sqlite3_column_text(st, 4));
+	}
+	cr_assert_eq(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sellers_rank(v, N, SELLERS_MIN_CLAIMS_DEFAULT);
+	for (i = 0; i < N; i++) {
+		j = atoi(v[i].seller_id + 1); /* "r07" -> 7: the stored row */
+		cr_expect_eq(rank[j], v[i].rank, "%s: stored rank %ld, sellers_rank %ld",
+			     v[i].seller_id, rank[j], v[i].rank);
+		cr_expect_str_eq(status[j], v[i].status, "%s", v[i].seller_id);
+		ranked += v[i].rank > 0;
+	}
+	cr_expect_gt(ranked, 10, "too few ranked sellers to test the order: %d", ranked);
+}
