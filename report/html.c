@@ -161,71 +161,120 @@ static void nonce_new(char out[33])
 		snprintf(out + 2 * i, 3, "%02x", b[i]);
 }
 
-static int load_sellers(sqlite3 *db, srow **out, size_t *n, gv_error *err)
-{
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc, k;
+/* The sellers in the page's order: ranked first by rank, then those with
+ * claims, then by seller_id. Read as a stream (seller_next), twice: the
+ * page keeps only the rows it shows in full, so its memory does not grow
+ * with the number of sellers. */
+static const char SELLERS_SQL[] =
+	"SELECT seller_id, seller_name, status, listings, global_claims, mislabelled,\n"
+	" suspect, unverified, consistent, coalesce(rank, 0), ev_bands, ev_model,\n"
+	" ev_reviews, ev_firmware, ev_evasive, reviews, complaints, replies, evasive,\n"
+	" mislabel_rate, ci_low, ci_high, rate_change, newly_ranked, prev_run_id\n"
+	"FROM v_seller_latest ORDER BY rank IS NULL, rank, global_claims = 0, seller_id";
 
-	*out = NULL;
-	*n = 0;
-	if (db_prepare(db,
-		       "SELECT seller_id, seller_name, status, listings, global_claims, mislabelled,\n"
-		       " suspect, unverified, consistent, coalesce(rank, 0), ev_bands, ev_model,\n"
-		       " ev_reviews, ev_firmware, ev_evasive, reviews, complaints, replies, evasive,\n"
-		       " mislabel_rate, ci_low, ci_high, rate_change, newly_ranked, prev_run_id\n"
-		       "FROM v_seller_latest ORDER BY rank IS NULL, rank, global_claims = 0, seller_id",
-		       &st, err) < 0)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		srow *r;
-		const unsigned char *name = sqlite3_column_text(st, 1);
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 64;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
-		r = &(*out)[(*n)++];
-		memset(r, 0, sizeof *r);
-		r->id = xstrdup((const char *)sqlite3_column_text(st, 0));
-		r->name = xstrdup(name ? (const char *)name : "");
-		r->status = xstrdup((const char *)sqlite3_column_text(st, 2));
-		r->listings = sqlite3_column_int(st, 3);
-		r->claims = sqlite3_column_int(st, 4);
-		r->mis = sqlite3_column_int(st, 5);
-		r->sus = sqlite3_column_int(st, 6);
-		r->unv = sqlite3_column_int(st, 7);
-		r->con = sqlite3_column_int(st, 8);
-		r->rank = sqlite3_column_int(st, 9);
-		for (k = 0; k < 5; k++)
-			r->ev[k] = sqlite3_column_int(st, 10 + k);
-		r->reviews = sqlite3_column_int(st, 15);
-		r->complaints = sqlite3_column_int(st, 16);
-		r->replies = sqlite3_column_int(st, 17);
-		r->evasive = sqlite3_column_int(st, 18);
-		r->has_rate = sqlite3_column_type(st, 19) != SQLITE_NULL;
-		r->rate = sqlite3_column_double(st, 19);
-		r->lo = sqlite3_column_double(st, 20);
-		r->hi = sqlite3_column_double(st, 21);
-		r->has_change = sqlite3_column_type(st, 22) != SQLITE_NULL;
-		r->change = sqlite3_column_double(st, 22);
-		r->newly_ranked = sqlite3_column_int(st, 23);
-		r->has_prev = sqlite3_column_type(st, 24) != SQLITE_NULL;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, "report: cannot read seller figures");
-	return 0;
+static void srow_release(srow *r)
+{
+	free(r->id);
+	free(r->name);
+	free(r->status);
+	memset(r, 0, sizeof *r);
 }
 
-static void free_sellers(srow *v, size_t n)
+/* The next seller of st (SELLERS_SQL) into r, which the caller releases.
+ * sections counts the sellers with mislabelled or suspect listings seen so
+ * far: the first MAX_SELLER_SECTIONS of them get an evidence section, the
+ * same ones on every pass. 1, 0 at the end, -1 with err. */
+static int seller_next(sqlite3 *db, sqlite3_stmt *st, srow *r, size_t *sections, gv_error *err)
+{
+	const unsigned char *name;
+	int rc = sqlite3_step(st), k;
+
+	memset(r, 0, sizeof *r);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, "report: cannot read seller figures");
+	name = sqlite3_column_text(st, 1);
+	r->id = xstrdup((const char *)sqlite3_column_text(st, 0));
+	r->name = xstrdup(name ? (const char *)name : "");
+	r->status = xstrdup((const char *)sqlite3_column_text(st, 2));
+	r->listings = sqlite3_column_int(st, 3);
+	r->claims = sqlite3_column_int(st, 4);
+	r->mis = sqlite3_column_int(st, 5);
+	r->sus = sqlite3_column_int(st, 6);
+	r->unv = sqlite3_column_int(st, 7);
+	r->con = sqlite3_column_int(st, 8);
+	r->rank = sqlite3_column_int(st, 9);
+	for (k = 0; k < 5; k++)
+		r->ev[k] = sqlite3_column_int(st, 10 + k);
+	r->reviews = sqlite3_column_int(st, 15);
+	r->complaints = sqlite3_column_int(st, 16);
+	r->replies = sqlite3_column_int(st, 17);
+	r->evasive = sqlite3_column_int(st, 18);
+	r->has_rate = sqlite3_column_type(st, 19) != SQLITE_NULL;
+	r->rate = sqlite3_column_double(st, 19);
+	r->lo = sqlite3_column_double(st, 20);
+	r->hi = sqlite3_column_double(st, 21);
+	r->has_change = sqlite3_column_type(st, 22) != SQLITE_NULL;
+	r->change = sqlite3_column_double(st, 22);
+	r->newly_ranked = sqlite3_column_int(st, 23);
+	r->has_prev = sqlite3_column_type(st, 24) != SQLITE_NULL;
+	r->has_section = r->mis + r->sus > 0 && (*sections)++ < MAX_SELLER_SECTIONS;
+	return 1;
+}
+
+/* What the page shows of the sellers in full: the first MAX_TABLE_SELLERS
+ * (the table and the chart) and those with an evidence section; and how
+ * many sellers there are, with mislabelled or suspect listings or not. */
+typedef struct seller_set {
+	srow *head, *sect;
+	size_t nhead, nsect, n, with_evidence;
+} seller_set;
+
+static void seller_set_release(seller_set *s)
 {
 	size_t i;
-	for (i = 0; i < n; i++) {
-		free(v[i].id);
-		free(v[i].name);
-		free(v[i].status);
+	for (i = 0; i < s->nhead; i++)
+		srow_release(&s->head[i]);
+	for (i = 0; i < s->nsect; i++)
+		srow_release(&s->sect[i]);
+	free(s->head);
+	free(s->sect);
+	memset(s, 0, sizeof *s);
+}
+
+static srow srow_copy(const srow *r)
+{
+	srow c = *r;
+	c.id = xstrdup(r->id);
+	c.name = xstrdup(r->name);
+	c.status = xstrdup(r->status);
+	return c;
+}
+
+/* The first pass: fill s. 0, or -1 with err. */
+static int load_sellers(sqlite3 *db, seller_set *s, gv_error *err)
+{
+	sqlite3_stmt *st;
+	srow r;
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	if (db_prepare(db, SELLERS_SQL, &st, err) < 0)
+		return -1;
+	s->head = xmalloc(MAX_TABLE_SELLERS * sizeof *s->head);
+	s->sect = xmalloc(MAX_SELLER_SECTIONS * sizeof *s->sect);
+	while ((rc = seller_next(db, st, &r, &s->with_evidence, err)) == 1) {
+		s->n++;
+		if (r.has_section)
+			s->sect[s->nsect++] = srow_copy(&r);
+		if (s->nhead < MAX_TABLE_SELLERS)
+			s->head[s->nhead++] = r; /* kept: not released */
+		else
+			srow_release(&r);
 	}
-	free(v);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 static void seller_link(strbuf *p, const srow *r)
@@ -238,20 +287,6 @@ static void seller_link(strbuf *p, const srow *r)
 	html_anchor(p, r->id);
 	put_text(p, "\">", r->name[0] ? r->name : r->id);
 	sb_adds(p, "</a>");
-}
-
-/* Give evidence sections to the first MAX_SELLER_SECTIONS sellers (in rank
- * order) with mislabelled or suspect listings; returns how many such sellers
- * there are in all. */
-static size_t mark_sections(srow *v, size_t n)
-{
-	size_t i, with = 0;
-	for (i = 0; i < n; i++) {
-		v[i].has_section = 0;
-		if (v[i].mis + v[i].sus > 0 && with++ < MAX_SELLER_SECTIONS)
-			v[i].has_section = 1;
-	}
-	return with;
 }
 
 static void change_text(strbuf *p, const srow *r)
@@ -359,7 +394,7 @@ static int page_head(strbuf *p, sqlite3 *db, const html_ctx *ctx, const char *no
 	return 0;
 }
 
-static int sellers_table(strbuf *p, FILE *f, const srow *v, size_t n, long min_claims,
+static int sellers_table(strbuf *p, FILE *f, const seller_set *s, long min_claims,
 			 gv_error *err)
 {
 	size_t i;
@@ -376,8 +411,8 @@ static int sellers_table(strbuf *p, FILE *f, const srow *v, size_t n, long min_c
 		   "<th class=\"num\">Suspect</th><th class=\"num\">Mislabel rate</th>"
 		   "<th class=\"num\">95% interval</th><th>Change since previous run</th>"
 		   "<th>Status</th></tr></thead>\n<tbody>\n");
-	for (i = 0; i < n && i < MAX_TABLE_SELLERS; i++) {
-		const srow *r = &v[i];
+	for (i = 0; i < s->nhead; i++) {
+		const srow *r = &s->head[i];
 		if (r->has_section) {
 			sb_adds(p, "<tr class=\"seller-row\">");
 		} else { /* the row itself is the seller's anchor */
@@ -423,9 +458,9 @@ static int sellers_table(strbuf *p, FILE *f, const srow *v, size_t n, long min_c
 			return -1;
 	}
 	sb_adds(p, "</tbody>\n</table>\n");
-	if (n > MAX_TABLE_SELLERS)
+	if (s->n > MAX_TABLE_SELLERS)
 		sb_addf(p, "<p class=\"muted\">The table shows the first %d of %zu sellers, in the "
-			   "order above; sellers.csv has all of them.</p>\n", MAX_TABLE_SELLERS, n);
+			   "order above; sellers.csv has all of them.</p>\n", MAX_TABLE_SELLERS, s->n);
 	return 0;
 }
 
@@ -452,31 +487,45 @@ static void top_chart(strbuf *p, const srow *v, size_t n)
 	chart_sellers(p, pts, k);
 }
 
-/* Sellers whose rate moved since their previous run, and newly ranked ones. */
-static void changes(strbuf *p, const srow *v, size_t n)
+/* Sellers whose rate moved since their previous run, and newly ranked ones:
+ * the second pass over the sellers. 0, or -1 with err. */
+static int changes(strbuf *p, FILE *f, sqlite3 *db, gv_error *err)
 {
-	size_t i, shown = 0;
+	sqlite3_stmt *st;
+	size_t shown = 0, sections = 0;
+	srow r;
+	int rc;
 
+	if (db_prepare(db, SELLERS_SQL, &st, err) < 0)
+		return -1;
 	sb_adds(p, "<h3>Since the previous run</h3>\n<ul>\n");
-	for (i = 0; i < n; i++) {
-		const srow *r = &v[i];
-		if (!r->newly_ranked && !(r->has_change && (r->change > 0.0005 || r->change < -0.0005)))
-			continue;
-		sb_adds(p, "<li>");
-		seller_link(p, r);
-		sb_adds(p, ": ");
-		if (r->has_rate) {
-			pct(p, r->rate);
-			sb_addf(p, " mislabelled (n=%ld claims), ", r->claims);
+	while ((rc = seller_next(db, st, &r, &sections, err)) == 1) {
+		if (r.newly_ranked || (r.has_change && (r.change > 0.0005 || r.change < -0.0005))) {
+			sb_adds(p, "<li>");
+			seller_link(p, &r);
+			sb_adds(p, ": ");
+			if (r.has_rate) {
+				pct(p, r.rate);
+				sb_addf(p, " mislabelled (n=%ld claims), ", r.claims);
+			}
+			change_text(p, &r);
+			sb_adds(p, "</li>\n");
+			shown++;
 		}
-		change_text(p, r);
-		sb_adds(p, "</li>\n");
-		shown++;
+		srow_release(&r);
+		if (p->len >= HTML_FLUSH_BYTES && flush_page(p, f, err) < 0) {
+			rc = -1;
+			break;
+		}
 	}
+	sqlite3_finalize(st);
+	if (rc < 0)
+		return -1;
 	if (!shown)
 		sb_adds(p, "<li class=\"muted\">No seller's rate changed and no seller newly "
 			   "reached the minimum of claims (or this is the first recorded run).</li>\n");
 	sb_adds(p, "</ul>\n");
+	return 0;
 }
 
 /* One seller's section: figures, then its mislabelled and suspect listings
@@ -571,8 +620,8 @@ static int seller_section(strbuf *p, sqlite3 *db, sqlite3_stmt *ls, sqlite3_stmt
 	return 0;
 }
 
-static int evidence_sections(strbuf *p, FILE *f, sqlite3 *db, const srow *v, size_t n,
-			     size_t with_evidence, gv_error *err)
+static int evidence_sections(strbuf *p, FILE *f, sqlite3 *db, const seller_set *s,
+			     gv_error *err)
 {
 	sqlite3_stmt *ls = NULL, *es = NULL;
 	char sql[1024];
@@ -584,10 +633,10 @@ static int evidence_sections(strbuf *p, FILE *f, sqlite3 *db, const srow *v, siz
 		   "verdict: what the listing itself shows, what buyers wrote, how the seller "
 		   "answered. Quotes are shortened; listings.csv and evidence.csv have "
 		   "everything.</p>\n");
-	if (with_evidence > MAX_SELLER_SECTIONS)
+	if (s->with_evidence > MAX_SELLER_SECTIONS)
 		sb_addf(p, "<p class=\"muted\">Shown for the first %d of the %zu sellers with "
 			   "mislabelled or suspect listings, in rank order.</p>\n",
-			MAX_SELLER_SECTIONS, with_evidence);
+			MAX_SELLER_SECTIONS, s->with_evidence);
 	snprintf(sql, sizeof sql,
 		 "SELECT listing_id, title, market, verdict, score, missing_bands\n"
 		 "FROM v_listing_verdicts WHERE seller_id = ?1 AND claim = 'global_version'\n"
@@ -602,10 +651,8 @@ static int evidence_sections(strbuf *p, FILE *f, sqlite3 *db, const srow *v, siz
 		 MAX_EVIDENCE_SHOWN);
 	if (db_prepare(db, sql, &es, err) < 0)
 		goto cleanup;
-	for (i = 0; i < n; i++) {
-		if (!v[i].has_section)
-			continue;
-		if (seller_section(p, db, ls, es, &v[i], err) < 0)
+	for (i = 0; i < s->nsect; i++) {
+		if (seller_section(p, db, ls, es, &s->sect[i], err) < 0)
 			goto cleanup;
 		if (p->len >= HTML_FLUSH_BYTES && flush_page(p, f, err) < 0)
 			goto cleanup;
@@ -713,8 +760,7 @@ static int inputs(strbuf *p, sqlite3 *db, gv_error *err)
 int html_write(FILE *f, sqlite3 *db, const html_ctx *ctx, gv_error *err)
 {
 	strbuf p;
-	srow *sellers = NULL;
-	size_t n = 0, with_evidence;
+	seller_set sellers;
 	char nonce[33];
 	long min_claims = ctx->w ? (long)weights_threshold(ctx->w, "min_claims_ranked",
 							   SELLERS_MIN_CLAIMS_DEFAULT)
@@ -722,17 +768,18 @@ int html_write(FILE *f, sqlite3 *db, const html_ctx *ctx, gv_error *err)
 	int ret = -1;
 
 	sb_init(&p);
+	memset(&sellers, 0, sizeof sellers);
 	nonce_new(nonce);
-	if (page_head(&p, db, ctx, nonce, err) < 0 || load_sellers(db, &sellers, &n, err) < 0)
+	if (page_head(&p, db, ctx, nonce, err) < 0 || load_sellers(db, &sellers, err) < 0)
 		goto cleanup;
-	with_evidence = mark_sections(sellers, n);
-	if (sellers_table(&p, f, sellers, n, min_claims, err) < 0)
+	if (sellers_table(&p, f, &sellers, min_claims, err) < 0)
 		goto cleanup;
-	top_chart(&p, sellers, n);
-	changes(&p, sellers, n);
+	top_chart(&p, sellers.head, sellers.nhead);
+	if (changes(&p, f, db, err) < 0)
+		goto cleanup;
 	sb_adds(&p, "<h2 id=\"markets\">Missing key bands by market</h2>\n");
 	chart_markets(&p, ctx->markets);
-	if (evidence_sections(&p, f, db, sellers, n, with_evidence, err) < 0)
+	if (evidence_sections(&p, f, db, &sellers, err) < 0)
 		goto cleanup;
 	method(&p, ctx->w, min_claims);
 	if (inputs(&p, db, err) < 0)
@@ -745,7 +792,7 @@ int html_write(FILE *f, sqlite3 *db, const html_ctx *ctx, gv_error *err)
 		goto cleanup;
 	ret = 0;
 cleanup:
-	free_sellers(sellers, n);
+	seller_set_release(&sellers);
 	sb_release(&p);
 	return ret;
 }
