@@ -1,6 +1,9 @@
 /* sellers.c: see sellers.h. The counting is SQL over the stored verdicts and
- * evidence (schemas/005_report.sql defines the evidence kinds in v_evidence);
- * the interval and the ranking are C, so they can be unit-tested. */
+ * evidence (schemas/005_report.sql defines the evidence kinds in v_evidence),
+ * summed here one seller at a time; the interval is C. The ranking is
+ * sellers_rank() in C, unit-tested, and the same order in SQL (RANK_SQL)
+ * over the stored rows, which is what sellers_update uses: it needs no
+ * table of every seller in memory. tests/test_sellers.c checks they agree. */
 #include "analyze/sellers.h"
 
 #include <math.h>
