@@ -20,7 +20,8 @@
 # Environment:
 #   BENCH_SCALES="1 4"  scales to run (default "1 4"; RSS is compared across them).
 #                       At scale 1 a full run takes ~15 min on a quiet 2-core
-#                       machine (each first night ~3 min) and ~12 GB of disk;
+#                       machine (each first night ~3 min); each database is
+#                       ~4-5 GB (removed as the run goes unless BENCH_KEEP=1);
 #                       scale 4 takes about an hour and ~4x the disk: set
 #                       BENCH_SCALES=1 when short of time or space.
 #   BENCH_SCALE=0.1     one scale only, for quick runs (BENCH_SCALES wins if set)
