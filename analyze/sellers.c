@@ -64,24 +64,32 @@ static int cmp_rank(const void *pa, const void *pb)
 	return strcmp(a->seller_id, b->seller_id);
 }
 
+/* A seller with claims Global Version claims is ranked from min_claims on
+ * (at least one: a rate needs a claim). */
+static int seller_ranked(long claims, long min_claims)
+{
+	return claims >= (min_claims < 1 ? 1 : min_claims);
+}
+
+static const char *seller_status(long claims, long min_claims)
+{
+	if (seller_ranked(claims, min_claims))
+		return SELLER_RANKED;
+	return claims > 0 ? SELLER_INSUFFICIENT : SELLER_NO_CLAIMS;
+}
+
 void sellers_rank(seller_rank *v, size_t n, long min_claims)
 {
 	size_t i;
 	long next = 1;
 
-	if (min_claims < 1)
-		min_claims = 1; /* a rate needs at least one claim */
-	for (i = 0; i < n; i++)
-		v[i].rank = v[i].claims >= min_claims ? 1 : 0;
-	qsort(v, n, sizeof *v, cmp_rank);
 	for (i = 0; i < n; i++) {
-		if (v[i].rank) {
-			v[i].rank = next++;
-			v[i].status = SELLER_RANKED;
-		} else {
-			v[i].status = v[i].claims > 0 ? SELLER_INSUFFICIENT : SELLER_NO_CLAIMS;
-		}
+		v[i].rank = seller_ranked(v[i].claims, min_claims); /* 1: first in cmp_rank */
+		v[i].status = seller_status(v[i].claims, min_claims);
 	}
+	qsort(v, n, sizeof *v, cmp_rank);
+	for (i = 0; i < n; i++)
+		v[i].rank = v[i].rank ? next++ : 0;
 }
 
 /* The figures of one seller, summed over its listings and verdicts. */
@@ -350,92 +358,48 @@ static const char HISTORY_SQL[] =
 	" mislabelled, suspect, mislabel_rate, ci_low, ci_high, status, rank, complaint_rate,\n"
 	" evasive_rate FROM seller_stats";
 
-enum { NPARAMS = 26 }; /* ?1..?26 of INSERT_STATS */
-
-/* The INSERT statement with the index of each numbered parameter ?n in
- * it, 0 when it does not use ?n, looked up once rather than for every bind
- * of every seller. */
-typedef struct store_stmt {
-	sqlite3_stmt *st;
-	int idx[NPARAMS + 1];
-} store_stmt;
-
-static int store_prepare(sqlite3 *db, const char *sql, store_stmt *s, gv_error *err)
-{
-	char name[16];
-	int n;
-
-	if (db_prepare(db, sql, &s->st, err) < 0)
-		return -1;
-	for (n = 1; n <= NPARAMS; n++) {
-		snprintf(name, sizeof name, "?%d", n);
-		s->idx[n] = sqlite3_bind_parameter_index(s->st, name);
-	}
-	return 0;
-}
-
-static void bind_long(const store_stmt *s, int n, long long v)
-{
-	if (s->idx[n] > 0)
-		sqlite3_bind_int64(s->st, s->idx[n], v);
-}
-
-static void bind_real(const store_stmt *s, int n, double v)
-{
-	if (s->idx[n] > 0)
-		sqlite3_bind_double(s->st, s->idx[n], v);
-}
-
-static void bind_ratio(const store_stmt *s, int n, long k, long d)
+static void bind_ratio(sqlite3_stmt *st, int n, long k, long d)
 {
 	if (d > 0)
-		bind_real(s, n, (double)k / (double)d);
+		sqlite3_bind_double(st, n, (double)k / (double)d);
 }
 
-static void bind_str(const store_stmt *s, int n, const char *v)
-{
-	if (s->idx[n] > 0)
-		db_bind_text(s->st, s->idx[n], v, -1);
-}
-
-/* Bind one seller's figures to the numbered parameters of INSERT_STATS and
- * store the row; unbound ones (a rate without claims, the rank until
- * RANK_SQL) stay NULL. SQLITE_DONE or an error code. */
-static int store_fig(const store_stmt *s, const fig *f, const seller_rank *r, long long run_id,
-		     const char *now)
+/* Bind one seller's figures, interval and status to the parameters ?n of
+ * INSERT_STATS and store the row; unbound ones (a rate without claims, the
+ * rank until RANK_SQL) stay NULL. SQLITE_DONE or an error code. */
+static int store_fig(sqlite3_stmt *st, const fig *f, double ci_low, double ci_high,
+		     const char *status, long long run_id, const char *now)
 {
 	int i;
 
-	sqlite3_reset(s->st);
-	sqlite3_clear_bindings(s->st);
-	bind_str(s, 1, f->seller_id);
-	bind_str(s, 2, f->seller_name);
-	bind_long(s, 3, run_id);
-	bind_str(s, 4, now);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	db_bind_text(st, 1, f->seller_id, -1);
+	db_bind_text(st, 2, f->seller_name, -1);
+	sqlite3_bind_int64(st, 3, run_id);
+	db_bind_text(st, 4, now, -1);
 	for (i = C_LISTINGS; i <= C_CON; i++) /* ?5..?10 */
-		bind_long(s, 5 + i - C_LISTINGS, f->c[i]);
+		sqlite3_bind_int64(st, 5 + i - C_LISTINGS, f->c[i]);
 	if (f->c[C_CLAIMS] > 0) {
-		bind_ratio(s, 11, f->c[C_MIS], f->c[C_CLAIMS]);
-		bind_real(s, 12, r->ci_low);
-		bind_real(s, 13, r->ci_high);
+		bind_ratio(st, 11, f->c[C_MIS], f->c[C_CLAIMS]);
+		sqlite3_bind_double(st, 12, ci_low);
+		sqlite3_bind_double(st, 13, ci_high);
 	}
-	bind_str(s, 14, r->status);
-	if (r->rank > 0)
-		bind_long(s, 15, r->rank);
+	db_bind_text(st, 14, status, -1);
 	for (i = C_EVB; i <= C_EVE; i++) /* ?16..?20 */
-		bind_long(s, 16 + i - C_EVB, f->c[i]);
-	bind_long(s, 21, f->c[C_REVIEWS]);
-	bind_long(s, 22, f->c[C_COMPLAINTS]);
-	bind_ratio(s, 23, f->c[C_COMPLAINTS], f->c[C_REVIEWS]);
-	bind_long(s, 24, f->c[C_REPLIES]);
-	bind_long(s, 25, f->c[C_EVASIVE]);
-	bind_ratio(s, 26, f->c[C_EVASIVE], f->c[C_REPLIES]);
-	return sqlite3_step(s->st);
+		sqlite3_bind_int64(st, 16 + i - C_EVB, f->c[i]);
+	sqlite3_bind_int64(st, 21, f->c[C_REVIEWS]);
+	sqlite3_bind_int64(st, 22, f->c[C_COMPLAINTS]);
+	bind_ratio(st, 23, f->c[C_COMPLAINTS], f->c[C_REVIEWS]);
+	sqlite3_bind_int64(st, 24, f->c[C_REPLIES]);
+	sqlite3_bind_int64(st, 25, f->c[C_EVASIVE]);
+	bind_ratio(st, 26, f->c[C_EVASIVE], f->c[C_REPLIES]);
+	return sqlite3_step(st);
 }
 
 typedef struct store_ctx {
 	sqlite3 *db;
-	store_stmt ins;
+	sqlite3_stmt *ins; /* INSERT_STATS */
 	long min_claims;
 	long long run_id;
 	const char *now;
@@ -447,17 +411,11 @@ typedef struct store_ctx {
 static int store_one(const fig *f, void *arg)
 {
 	store_ctx *x = arg;
-	seller_rank r;
+	double lo, hi;
 
-	memset(&r, 0, sizeof r);
-	r.seller_id = f->seller_id;
-	r.claims = f->c[C_CLAIMS];
-	r.mislabelled = f->c[C_MIS];
-	wilson_interval(r.mislabelled, r.claims, &r.ci_low, &r.ci_high);
-	r.status = r.claims >= x->min_claims ? SELLER_RANKED
-		   : r.claims > 0	      ? SELLER_INSUFFICIENT
-					      : SELLER_NO_CLAIMS;
-	if (store_fig(&x->ins, f, &r, x->run_id, x->now) != SQLITE_DONE)
+	wilson_interval(f->c[C_MIS], f->c[C_CLAIMS], &lo, &hi);
+	if (store_fig(x->ins, f, lo, hi, seller_status(f->c[C_CLAIMS], x->min_claims), x->run_id,
+		      x->now) != SQLITE_DONE)
 		return db_fail(x->db, x->err, "sellers: cannot store seller_stats");
 	x->n++;
 	return 0;
@@ -478,11 +436,9 @@ int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *er
 	x.min_claims = w ? (long)weights_threshold(w, "min_claims_ranked",
 						   SELLERS_MIN_CLAIMS_DEFAULT)
 			 : SELLERS_MIN_CLAIMS_DEFAULT;
-	if (x.min_claims < 1)
-		x.min_claims = 1; /* a rate needs at least one claim (as sellers_rank) */
 	utc_now_iso(now, sizeof now);
 	if (db_exec(db, "DELETE FROM seller_stats", err) < 0 ||
-	    store_prepare(db, INSERT_STATS, &x.ins, err) < 0 ||
+	    db_prepare(db, INSERT_STATS, &x.ins, err) < 0 ||
 	    each_seller(db, 0, store_one, &x, &slow, err) < 0)
 		goto cleanup;
 	if (slow) { /* some listings count from their rows: again, with SLOW_SQL */
@@ -497,6 +453,6 @@ int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *er
 	log_info("sellers: sellers=%zu seconds=%.2f", x.n, now_seconds() - t0);
 	ret = 0;
 cleanup:
-	sqlite3_finalize(x.ins.st);
+	sqlite3_finalize(x.ins);
 	return ret;
 }
