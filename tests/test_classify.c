@@ -11,6 +11,7 @@
 #include "analyze/classify.h"
 #include "analyze/textsig.h"
 #include "common/db.h"
+#include "tests/testdb.h"
 
 static char PATH[2][64];
 
@@ -125,13 +126,8 @@ static void open_db(int k, sqlite3 **db)
 
 static void close_db(int k, sqlite3 *db)
 {
-	char p[96];
 	db_close(db);
-	unlink(PATH[k]);
-	snprintf(p, sizeof p, "%s-wal", PATH[k]);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", PATH[k]);
-	unlink(p);
+	testdb_unlink(PATH[k]);
 }
 
 static void run(sqlite3 *db, textsig *ts)

@@ -10,6 +10,7 @@
 
 #include "common/db.h"
 #include "report/report.h"
+#include "tests/testdb.h"
 
 static sqlite3 *db;
 static char path[128], dir[128];
@@ -37,11 +38,7 @@ static void teardown(void)
 		unlink(p);
 	}
 	rmdir(dir);
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
+	testdb_unlink(path);
 }
 
 TestSuite(report, .init = setup, .fini = teardown);

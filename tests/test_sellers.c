@@ -10,6 +10,7 @@
 
 #include "analyze/sellers.h"
 #include "common/db.h"
+#include "tests/testdb.h"
 
 static sqlite3 *db;
 static char path[128];
@@ -72,13 +73,8 @@ static void setup(void)
 
 static void teardown(void)
 {
-	char p[160];
 	db_close(db);
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
+	testdb_unlink(path);
 }
 
 TestSuite(sellers, .init = setup, .fini = teardown);

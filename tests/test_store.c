@@ -9,6 +9,7 @@
 
 #include "common/db.h"
 #include "ingest/store.h"
+#include "tests/testdb.h"
 
 static sqlite3 *db;
 static char path[128];
@@ -24,13 +25,8 @@ static void setup(void)
 
 static void teardown(void)
 {
-	char p[160];
 	db_close(db);
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
+	testdb_unlink(path);
 }
 
 TestSuite(store, .init = setup, .fini = teardown);

@@ -9,6 +9,7 @@
 
 #include "analyze/textsig.h"
 #include "common/db.h"
+#include "tests/testdb.h"
 
 static sqlite3 *DB;
 static textsig *TS;
@@ -49,15 +50,10 @@ static void setup(void)
 
 static void teardown(void)
 {
-	char p[96];
 	weights_release(&W);
 	textsig_free(TS);
 	db_close(DB);
-	unlink(PATH);
-	snprintf(p, sizeof p, "%s-wal", PATH);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", PATH);
-	unlink(p);
+	testdb_unlink(PATH);
 }
 
 TestSuite(textsig, .init = setup, .fini = teardown);
