@@ -466,7 +466,8 @@ static int move_into_place(const char *side, const char *path, gv_error *err)
 	if (side_path(buf, sizeof buf, path, "-wal", err) < 0)
 		return -1;
 	unlink(buf);
-	snprintf(buf, sizeof buf, "%s-shm", path);
+	if (side_path(buf, sizeof buf, path, "-shm", err) < 0)
+		return -1;
 	unlink(buf);
 	if (rename(side, path) < 0) {
 		saved = errno;
