@@ -435,12 +435,12 @@ static int classify_kind(sqlite3 *db, const text_kind *k, long long mark, worker
 			 long *count, gv_error *err)
 {
 	sqlite3_stmt *sel = NULL, *ins = NULL;
-	dbindex_set idx = {{NULL}, 0};
+	dbindex_set idx = {{NULL}, {NULL}, 0, 0};
 	char doing[64];
 	int rc = -1, s;
 
 	if (find_pending(db, k, w->ref->fp, mark, err) < 0 ||
-	    dbindex_defer(db, k->table, &idx, err) < 0 ||
+	    dbindex_defer(db, k->table, 1, &idx, err) < 0 ||
 	    db_prepare(db, k->select, &sel, err) < 0 || db_prepare(db, k->insert, &ins, err) < 0)
 		goto cleanup;
 	s = pipeline(k, db, sel, ins, w, count, err);
@@ -454,7 +454,7 @@ static int classify_kind(sqlite3 *db, const text_kind *k, long long mark, worker
 	sqlite3_finalize(sel); /* no statement may be active at CREATE INDEX */
 	sqlite3_finalize(ins);
 	sel = ins = NULL;
-	if (db_exec(db, k->dirty, err) < 0 || dbindex_restore(db, &idx, err) < 0)
+	if (db_exec(db, k->dirty, err) < 0 || dbindex_restore(db, &idx, NULL, err) < 0)
 		goto cleanup;
 	rc = 0;
 cleanup:

@@ -5,17 +5,62 @@
 
 void dbindex_forget(dbindex_set *set)
 {
-	while (set->n > 0)
-		sqlite3_free(set->sql[--set->n]);
+	while (set->n > 0) {
+		set->n--;
+		sqlite3_free(set->sql[set->n]);
+		sqlite3_free(set->dedup[set->n]);
+		set->dedup[set->n] = NULL;
+	}
+	set->unique = 0;
+}
+
+/* The DELETE that keeps the first row (lowest rowid: the load order) of
+ * each key of unique index name on table, or NULL when the index is not on
+ * plain columns (an expression) or cannot be read. NULL keys are never
+ * duplicates of each other in a unique index, so they are left alone. */
+static char *dedup_sql(sqlite3 *db, const char *table, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	char *cols = NULL, *notnull = NULL, *q = NULL, *t;
+	int rc, ok = 1;
+
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", -1, &st,
+			       NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(st, 0);
+		if (!c) { /* an expression */
+			ok = 0;
+			break;
+		}
+		t = sqlite3_mprintf("%s%s\"%w\"", cols ? cols : "", cols ? ", " : "", c);
+		sqlite3_free(cols);
+		cols = t;
+		t = sqlite3_mprintf("%s AND \"%w\" IS NOT NULL", notnull ? notnull : "", c);
+		sqlite3_free(notnull);
+		notnull = t;
+	}
+	if (ok && rc == SQLITE_DONE && cols)
+		q = sqlite3_mprintf("DELETE FROM \"%w\" WHERE rowid IN (SELECT rowid FROM (SELECT "
+				    "rowid, row_number() OVER (PARTITION BY %s ORDER BY rowid) AS n "
+				    "FROM \"%w\" WHERE 1%s) WHERE n > 1)",
+				    table, cols, table, notnull);
+	sqlite3_finalize(st);
+	sqlite3_free(cols);
+	sqlite3_free(notnull);
+	return q;
 }
 
 /* A table loaded while empty (a first night) gets its secondary indexes
  * built once, by sorting, instead of updated row by row in random key
  * order: on a first night of reviews that is most of the time spent in
  * SQLite (issue 7). The statements come from the schema itself
- * (sqlite_master), so the rebuilt indexes are the same ones; unique
- * constraints stay, so duplicates are still found while loading. */
-int dbindex_defer(sqlite3 *db, const char *table, dbindex_set *set, gv_error *err)
+ * (sqlite_master), so the rebuilt indexes are the same ones. A unique index
+ * is deferred only when the caller says so (unique_too): reviews and
+ * review_classes, whose keys schema 011 made named indexes for this. */
+int dbindex_defer(sqlite3 *db, const char *table, int unique_too, dbindex_set *set,
+		  gv_error *err)
 {
 	char *names[DBINDEX_MAX];
 	sqlite3_stmt *st = NULL;
@@ -37,15 +82,28 @@ int dbindex_defer(sqlite3 *db, const char *table, dbindex_set *set, gv_error *er
 	if (!empty)
 		return 0;
 	/* An index led by file_id only grows at its end while a file loads
-	 * (one file_id, rising rowids): cheaper kept than rebuilt. */
-	if (db_prepare(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-			   "AND tbl_name = ?1 AND sql IS NOT NULL AND (SELECT name FROM "
-			   "pragma_index_info(sqlite_master.name) WHERE seqno = 0) <> 'file_id' "
-			   "ORDER BY name", &st, err) < 0)
+	 * (one file_id, rising rowids): cheaper kept than rebuilt. Unique ones
+	 * first, so dbindex_restore meets a duplicate before building others. */
+	if (db_prepare(db, "SELECT m.name, m.sql, l.\"unique\" FROM sqlite_master m "
+			   "JOIN pragma_index_list(?1) l ON l.name = m.name "
+			   "WHERE m.type = 'index' AND m.tbl_name = ?1 AND m.sql IS NOT NULL "
+			   "AND NOT l.partial AND (?2 OR NOT l.\"unique\") AND (SELECT name FROM "
+			   "pragma_index_info(m.name) WHERE seqno = 0) <> 'file_id' "
+			   "ORDER BY l.\"unique\" DESC, m.name", &st, err) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, unique_too);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < DBINDEX_MAX) {
-		names[n] = sqlite3_mprintf("DROP INDEX \"%w\"", sqlite3_column_text(st, 0));
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		char *dedup = NULL;
+		if (sqlite3_column_int(st, 2)) {
+			dedup = dedup_sql(db, table, name);
+			if (!dedup) /* an expression: stays, kept up to date */
+				continue;
+			set->unique++;
+		}
+		names[n] = sqlite3_mprintf("DROP INDEX \"%w\"", name);
+		set->dedup[n] = dedup;
 		set->sql[n++] = sqlite3_mprintf("%s", sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
@@ -64,12 +122,22 @@ int dbindex_defer(sqlite3 *db, const char *table, dbindex_set *set, gv_error *er
 	return rc == -2 ? -1 : 0;
 }
 
-int dbindex_restore(sqlite3 *db, dbindex_set *set, gv_error *err)
+int dbindex_restore(sqlite3 *db, dbindex_set *set, long long *dropped, gv_error *err)
 {
 	int i;
-	for (i = 0; i < set->n; i++)
+	for (i = 0; i < set->n; i++) {
+		if (db_exec(db, set->sql[i], err) == 0)
+			continue;
+		/* a failed CREATE INDEX leaves the transaction as it was */
+		if (!set->dedup[i] || !dropped ||
+		    sqlite3_extended_errcode(db) != SQLITE_CONSTRAINT_UNIQUE)
+			return -1;
+		if (db_exec(db, set->dedup[i], err) < 0)
+			return -1;
+		*dropped += sqlite3_changes(db);
 		if (db_exec(db, set->sql[i], err) < 0)
 			return -1;
+	}
 	dbindex_forget(set);
 	return 0;
 }

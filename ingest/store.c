@@ -16,6 +16,7 @@ enum {
 	ST_LISTING_NEW,
 	ST_LISTING_REFRESH,
 	ST_REVIEW_INSERT,
+	ST_REVIEW_APPEND,
 	ST_QA_FIND,
 	ST_QA_INSERT,
 	ST_QA_ANSWER,
@@ -64,6 +65,12 @@ static const char *const sql[ST_COUNT] = {
 	[ST_REVIEW_INSERT] =
 		"INSERT INTO reviews(review_id, listing_id, rating, country, created_at, text, "
 		"file_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(review_id) DO NOTHING",
+	/* Into the empty table, its unique index deferred (store_begin): every
+	 * row goes in, and store_commit removes the later duplicates of a key
+	 * before building the index, which is what DO NOTHING would have kept. */
+	[ST_REVIEW_APPEND] =
+		"INSERT INTO reviews(review_id, listing_id, rating, country, created_at, text, "
+		"file_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_QA_FIND] = "SELECT qa_rowid, answer IS NULL, file_id, question FROM qa WHERE qa_id = ?1",
 	[ST_QA_INSERT] = "INSERT INTO qa(qa_id, listing_id, asked_at, question, answer, "
 			 "answered_at, file_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -256,7 +263,10 @@ int store_begin(store *s, const store_file *f, int fts, gv_error *err)
 	if (!fts && (f->kind == KIND_REVIEWS || f->kind == KIND_QA) &&
 	    db_meta_set(s->db, "fts_stale", "1", err) < 0)
 		return -1;
-	if (dbindex_defer(s->db, kind_table(s->kind), &s->deferred, err) < 0)
+	/* Only reviews may load without their unique index: a Q&A row looks
+	 * its question up (store_qa), and listings are few. */
+	if (dbindex_defer(s->db, kind_table(s->kind), s->kind == KIND_REVIEWS, &s->deferred,
+			  err) < 0)
 		return -1;
 	return insert_file(s, f, "ok", NULL, -1, err);
 }
@@ -313,7 +323,7 @@ static int store_listing(store *s, const ingest_row *r, gv_error *err)
 
 static int store_review(store *s, const ingest_row *r, gv_error *err)
 {
-	sqlite3_stmt *st = s->st[ST_REVIEW_INSERT];
+	sqlite3_stmt *st = s->st[s->deferred.unique ? ST_REVIEW_APPEND : ST_REVIEW_INSERT];
 
 	bind_row(s, st, r, RF_COUNT, RF_RATING);
 	if (r->s[RF_RATING])
@@ -425,11 +435,17 @@ static int index_file(store *s, gv_error *err)
 			"cannot update the full-text index", err);
 }
 
-int store_commit(store *s, const store_counts *c, double seconds, gv_error *err)
+int store_commit(store *s, store_counts *c, double seconds, gv_error *err)
 {
 	sqlite3_stmt *st = s->st[ST_FILE_UPDATE];
+	long long dup = 0;
 
-	if (dbindex_restore(s->db, &s->deferred, err) < 0 || queue_listings(s, err) < 0 || index_file(s, err) < 0)
+	/* before the queue and the full-text index, which read this file's rows */
+	if (dbindex_restore(s->db, &s->deferred, &dup, err) < 0)
+		return -1;
+	c->stored -= dup;
+	c->duplicate += dup;
+	if (queue_listings(s, err) < 0 || index_file(s, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, s->file_id);
 	sqlite3_bind_int64(st, 2, c->read);

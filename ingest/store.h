@@ -61,8 +61,10 @@ int store_row(store *s, const ingest_row *row, gv_error *err);
 int store_reject(store *s, long line, const char *reason, const char *raw, size_t rawlen,
 		 gv_error *err);
 /* Index the file's new and changed rows (with fts), write the counts and
- * COMMIT. 0 or -1 (the caller then calls store_abort). */
-int store_commit(store *s, const store_counts *c, double seconds, gv_error *err);
+ * COMMIT. Duplicates found only now (a first file of reviews, loaded before
+ * its unique index was built) move from c->stored to c->duplicate. 0 or -1
+ * (the caller then calls store_abort). */
+int store_commit(store *s, store_counts *c, double seconds, gv_error *err);
 /* Roll the file's transaction back; nothing of it stays. */
 void store_abort(store *s);
 

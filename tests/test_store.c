@@ -148,21 +148,68 @@ Test(store, first_and_later_scrapes_in_one_file)
 	expect_sql("SELECT count(*) FROM dirty_listings", "2");
 }
 
-Test(store, first_review_wins)
+static ingest_row review(const char *id, const char *text)
 {
-	const char *a[RF_COUNT] = {"R1", "L9", NULL, "AU", NULL, "first"};
-	const char *b[RF_COUNT] = {"R1", "L9", NULL, "AU", NULL, "second"};
+	const char *v[RF_COUNT] = {id, "L9", NULL, "AU", NULL, text};
+	return row_of(KIND_REVIEWS, v, RF_COUNT);
+}
+
+/* A first file of reviews loads into the empty table without its unique
+ * index (schema 011, dbindex.h): every row goes in, and the commit removes
+ * the later rows of a review id, keeping the first as ON CONFLICT DO NOTHING
+ * does, and moves them from the stored count to the duplicates. */
+Test(store, first_review_wins_in_a_first_file)
+{
+	const char *texts[4] = {"first", "other", "second", "third"};
+	const char *ids[4] = {"R1", "R2", "R1", "R1"};
+	store_counts c = {4, 4, 0, 0};
+	gv_error err;
 	store *s = begin("r", KIND_REVIEWS);
-	ingest_row r = row_of(KIND_REVIEWS, a, RF_COUNT);
-	r.s[RF_RATING] = "2";
-	r.rating = 2;
-	cr_expect_eq(put(s, &r), 1);
-	r = row_of(KIND_REVIEWS, b, RF_COUNT);
-	cr_expect_eq(put(s, &r), 0);
-	commit(s, 1);
-	expect_sql("SELECT text || '|' || rating || '|' || typeof(created_at) FROM reviews", "first|2|null");
+	ingest_row r;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		r = review(ids[i], texts[i]);
+		if (i == 0) {
+			r.s[RF_RATING] = "2";
+			r.rating = 2;
+		}
+		cr_expect_eq(put(s, &r), 1, "row %d: counted at commit", i);
+	}
+	gv_error_clear(&err);
+	cr_assert_eq(store_commit(s, &c, 0.1, &err), 0, "%s", err.msg);
+	store_free(s);
+	cr_expect_eq(c.stored, 2);
+	cr_expect_eq(c.duplicate, 2);
+	expect_sql("SELECT group_concat(review_id || '|' || text || '|' || ifnull(rating, '-') || '|' "
+		   "|| typeof(created_at), ';') FROM (SELECT * FROM reviews ORDER BY review_rowid)",
+		   "R1|first|2|null;R2|other|-|null");
+	expect_sql("SELECT rows_stored || ' ' || rows_duplicate FROM ingest_files WHERE file_id = 1",
+		   "2 2");
 	expect_sql("SELECT listing_id FROM dirty_listings", "L9");
 	expect_sql("SELECT count(*) FROM reviews_fts WHERE reviews_fts MATCH 'first'", "1");
+	expect_sql("SELECT count(*) FROM reviews_fts WHERE reviews_fts MATCH 'second OR third'", "0");
+	expect_sql("SELECT group_concat(name, ' ') FROM (SELECT name FROM pragma_index_list('reviews') "
+		   "WHERE \"unique\" ORDER BY name)", "reviews_id");
+}
+
+/* Into a table that has rows the index stays, and a duplicate is refused
+ * as it comes. */
+Test(store, first_review_wins_in_a_later_file)
+{
+	store *s = begin("r1", KIND_REVIEWS);
+	ingest_row r = review("R1", "first");
+	cr_expect_eq(put(s, &r), 1);
+	commit(s, 1);
+	s = begin("r2", KIND_REVIEWS);
+	r = review("R1", "second");
+	cr_expect_eq(put(s, &r), 0, "refused at once");
+	r = review("R3", "new");
+	cr_expect_eq(put(s, &r), 1);
+	commit(s, 1);
+	expect_sql("SELECT group_concat(review_id || '|' || text, ';') FROM "
+		   "(SELECT * FROM reviews ORDER BY review_rowid)", "R1|first;R3|new");
+	expect_sql("SELECT count(*) FROM reviews_fts WHERE reviews_fts MATCH 'second'", "0");
 }
 
 Test(store, late_reply_fills_in_an_unanswered_question)
