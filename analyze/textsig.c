@@ -193,9 +193,7 @@ static int prepare_listing(sqlite3 *db, textsig *ts, gv_error *err)
 	if (ts->db == db && ts->rev && ts->qa)
 		return 0;
 	textsig_finalize(ts);
-	if (db_prepare(db, "SELECT review_id, class, complaint, network_ok, not_genuine, "
-			   "china_rom, no_google, unofficial, strength, fw_region, excerpt, country, model_region "
-			   "FROM review_classes WHERE listing_id = ?1 ORDER BY review_id", &ts->rev, err) < 0 ||
+	if (db_prepare(db, TEXTSIG_REVIEWS_SQL, &ts->rev, err) < 0 ||
 	    db_prepare(db, "SELECT qa_id, question_kind, reply_class, reply_detail, excerpt "
 			   "FROM qa_classes WHERE listing_id = ?1 ORDER BY qa_id", &ts->qa, err) < 0) {
 		textsig_finalize(ts);

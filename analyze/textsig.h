@@ -42,6 +42,15 @@ typedef struct textsig_counts {
 	long complaints;
 } textsig_counts;
 
+/* What a listing's analysis reads of its reviews' classes (?1: the listing),
+ * in review_id order. schemas/012_class_cover.sql's review_classes_listing
+ * covers every column named here: a column added here belongs there too
+ * (tests/test_textsig.c checks the plan reads the index alone). */
+#define TEXTSIG_REVIEWS_SQL                                                                     \
+	"SELECT review_id, class, complaint, network_ok, not_genuine, china_rom, no_google, "  \
+	"unofficial, strength, fw_region, excerpt, country, model_region "                      \
+	"FROM review_classes WHERE listing_id = ?1 ORDER BY review_id"
+
 /* Append the review and Q&A evidence of one listing to ev, weighted with w.
  * market is the listing's ship-to country (may be NULL); lacks_key is 1 when
  * the listing's band list is known to lack key bands of that market, 0 when

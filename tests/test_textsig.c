@@ -218,6 +218,24 @@ Test(textsig, qa_evidence)
 	evidence_list_release(&ev);
 }
 
+/* A listing's classes are read from the covering index alone, already in
+ * review_id order: no row of the table, no sort (schema 012). */
+Test(textsig, listing_classes_read_from_the_index_alone)
+{
+	sqlite3_stmt *st;
+	char plan[1024] = "";
+	size_t n = 0;
+
+	cr_assert_eq(sqlite3_prepare_v2(DB, "EXPLAIN QUERY PLAN " TEXTSIG_REVIEWS_SQL, -1, &st, NULL),
+		     SQLITE_OK, "%s", sqlite3_errmsg(DB));
+	while (sqlite3_step(st) == SQLITE_ROW && n < sizeof plan - 2)
+		n += (size_t)snprintf(plan + n, sizeof plan - n, "%s;",
+				      (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	cr_expect_str_eq(plan, "SEARCH review_classes USING COVERING INDEX review_classes_listing "
+			       "(listing_id=?);");
+}
+
 Test(textsig, bad_lexicon_is_reported)
 {
 	char dir[] = "/tmp/gv-lex-XXXXXX", p[128];
