@@ -139,28 +139,6 @@ static int name_wins(const fig *f, int null, const char *at, const char *listing
 	return strcmp(listing, f->name_listing) < 0;
 }
 
-/* A listing counts from its listing_counts row (schemas 006, 008: written
- * by its analysis) unless it has none or waits in dirty_listings (never
- * analysed, or new reviews or answers since); those are "slow": SLOW_SQL
- * counts them from the rows. Column 8 of LISTINGS_SQL and VERDICTS_SQL. */
-#define FAST_COUNTS "k.listing_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dirty_listings d\n" \
-	"  WHERE d.listing_id = k.listing_id)"
-
-static const char LISTINGS_SQL[] =
-	"SELECT l.seller_id, l.seller_name, l.scraped_at, l.listing_id, k.reviews,\n"
-	"  k.complaints, k.replies, k.evasive, " FAST_COUNTS "\n"
-	"FROM listings l LEFT JOIN listing_counts k ON k.listing_id = l.listing_id\n"
-	"ORDER BY l.seller_id";
-
-/* Claims are verdicts whose claim is global_version; a kind of evidence
- * counts the claims with at least one China-pointing (weight > 0) piece of
- * evidence of that kind (the ev_ flags of listing_counts). */
-static const char VERDICTS_SQL[] =
-	"SELECT v.seller_id, v.claim = 'global_version', v.verdict, k.ev_bands, k.ev_model,\n"
-	"  k.ev_reviews, k.ev_firmware, k.ev_evasive, " FAST_COUNTS "\n"
-	"FROM verdicts v LEFT JOIN listing_counts k ON k.listing_id = v.listing_id\n"
-	"ORDER BY v.seller_id";
-
 /* The slow listings' figures, counted row by row as the analysis counts
  * them into listing_counts: complaints and evasive replies by the per-row
  * classes of schema 004 where a row is classified, else by the evidence
@@ -284,8 +262,8 @@ typedef struct stream {
 static int each_seller(sqlite3 *db, int with_slow, seller_fn fn, void *arg, int *slow,
 		       gv_error *err)
 {
-	stream s[3] = {{LISTINGS_SQL, add_listing, NULL, SQLITE_DONE},
-		       {VERDICTS_SQL, add_verdict, NULL, SQLITE_DONE},
+	stream s[3] = {{SELLERS_LISTINGS_SQL, add_listing, NULL, SQLITE_DONE},
+		       {SELLERS_VERDICTS_SQL, add_verdict, NULL, SQLITE_DONE},
 		       {SLOW_SQL, add_slow, NULL, SQLITE_DONE}};
 	int n = with_slow ? 3 : 2, i, ret = -1;
 	fig f;

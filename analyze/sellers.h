@@ -11,6 +11,34 @@
 #include "analyze/weights.h"
 #include "common/util.h"
 
+/* The two streams the seller figures are summed from, both in seller_id
+ * order; schemas/013_seller_cover.sql's listings_seller and verdicts_seller
+ * cover every column of listings and verdicts they name (a column added here
+ * belongs there too: tests/test_sellers.c checks the plans read the indexes
+ * alone).
+ * A listing counts from its listing_counts row (schemas 006, 008: written
+ * by its analysis) unless it has none or waits in dirty_listings (never
+ * analysed, or new reviews or answers since); those are "slow": sellers.c's
+ * SLOW_SQL counts them from the rows. Column 8 of both. */
+#define SELLERS_FAST_COUNTS                                                                     \
+	"k.listing_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dirty_listings d\n"             \
+	"  WHERE d.listing_id = k.listing_id)"
+
+#define SELLERS_LISTINGS_SQL                                                                    \
+	"SELECT l.seller_id, l.seller_name, l.scraped_at, l.listing_id, k.reviews,\n"          \
+	"  k.complaints, k.replies, k.evasive, " SELLERS_FAST_COUNTS "\n"                      \
+	"FROM listings l LEFT JOIN listing_counts k ON k.listing_id = l.listing_id\n"          \
+	"ORDER BY l.seller_id"
+
+/* Claims are verdicts whose claim is global_version; a kind of evidence
+ * counts the claims with at least one China-pointing (weight > 0) piece of
+ * evidence of that kind (the ev_ flags of listing_counts). */
+#define SELLERS_VERDICTS_SQL                                                                    \
+	"SELECT v.seller_id, v.claim = 'global_version', v.verdict, k.ev_bands, k.ev_model,\n" \
+	"  k.ev_reviews, k.ev_firmware, k.ev_evasive, " SELLERS_FAST_COUNTS "\n"               \
+	"FROM verdicts v LEFT JOIN listing_counts k ON k.listing_id = v.listing_id\n"          \
+	"ORDER BY v.seller_id"
+
 /* 95% Wilson score interval for k successes out of n (n > 0): *lo, *hi in
  * [0,1]. n == 0 gives 0 and 1. */
 void wilson_interval(long k, long n, double *lo, double *hi);

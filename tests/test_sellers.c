@@ -290,3 +290,17 @@ Test(sellers, stored_ranking_is_sellers_rank)
 	}
 	cr_expect_gt(ranked, 10, "too few ranked sellers to test the order: %d", ranked);
 }
+
+/* Both streams scan their covering index in seller order (schema 013): no
+ * row of listings or verdicts is read, nothing is sorted. */
+Test(sellers, streams_read_the_seller_indexes_alone)
+{
+	char *l = rows("EXPLAIN QUERY PLAN " SELLERS_LISTINGS_SQL);
+	char *v = rows("EXPLAIN QUERY PLAN " SELLERS_VERDICTS_SQL);
+	cr_expect(strstr(l, "SCAN l USING COVERING INDEX listings_seller") != NULL, "%s", l);
+	cr_expect(strstr(v, "SCAN v USING COVERING INDEX verdicts_seller") != NULL, "%s", v);
+	cr_expect(strstr(l, "TEMP B-TREE") == NULL, "%s", l);
+	cr_expect(strstr(v, "TEMP B-TREE") == NULL, "%s", v);
+	free(l);
+	free(v);
+}
