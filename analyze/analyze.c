@@ -445,10 +445,7 @@ static int analyze_listing(ctx *c, listing_job *j, gv_error *err)
 
 static int prepare_all(ctx *c, gv_error *err)
 {
-	if (db_prepare(c->db, "SELECT q.qa_id, q.answer, trim(q.answer) <> '', "
-			      "coalesce(c.reply_class = 'evasive', 0) FROM qa q LEFT JOIN qa_classes c "
-			      "ON c.qa_id = q.qa_id WHERE q.listing_id = ?1 AND q.answer IS NOT NULL "
-			      "ORDER BY q.qa_id", &c->qa, err) < 0 ||
+	if (db_prepare(c->db, ANALYZE_QA_SQL, &c->qa, err) < 0 ||
 	    db_prepare(c->db, "DELETE FROM evidence WHERE listing_id = ?1", &c->del_ev, err) < 0 ||
 	    db_prepare(c->db, "INSERT OR IGNORE INTO evidence(listing_id, signal, source, source_id, "
 			      "excerpt, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &c->ins_ev, err) < 0 ||

@@ -194,8 +194,7 @@ static int prepare_listing(sqlite3 *db, textsig *ts, gv_error *err)
 		return 0;
 	textsig_finalize(ts);
 	if (db_prepare(db, TEXTSIG_REVIEWS_SQL, &ts->rev, err) < 0 ||
-	    db_prepare(db, "SELECT qa_id, question_kind, reply_class, reply_detail, excerpt "
-			   "FROM qa_classes WHERE listing_id = ?1 ORDER BY qa_id", &ts->qa, err) < 0) {
+	    db_prepare(db, TEXTSIG_QA_SQL, &ts->qa, err) < 0) {
 		textsig_finalize(ts);
 		return -1;
 	}

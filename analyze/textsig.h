@@ -51,6 +51,12 @@ typedef struct textsig_counts {
 	"unofficial, strength, fw_region, excerpt, country, model_region "                      \
 	"FROM review_classes WHERE listing_id = ?1 ORDER BY review_id"
 
+/* Its Q&A rows' classes, in qa_id order: covered by qa_classes_listing
+ * (schemas/014_qa_cover.sql) in the same way. */
+#define TEXTSIG_QA_SQL                                                                          \
+	"SELECT qa_id, question_kind, reply_class, reply_detail, excerpt "                      \
+	"FROM qa_classes WHERE listing_id = ?1 ORDER BY qa_id"
+
 /* Append the review and Q&A evidence of one listing to ev, weighted with w.
  * market is the listing's ship-to country (may be NULL); lacks_key is 1 when
  * the listing's band list is known to lack key bands of that market, 0 when
