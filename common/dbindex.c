@@ -87,7 +87,7 @@ int dbindex_defer(sqlite3 *db, const char *table, int unique_too, dbindex_set *s
 	if (db_prepare(db, "SELECT m.name, m.sql, l.\"unique\" FROM sqlite_master m "
 			   "JOIN pragma_index_list(?1) l ON l.name = m.name "
 			   "WHERE m.type = 'index' AND m.tbl_name = ?1 AND m.sql IS NOT NULL "
-			   "AND NOT l.partial AND (?2 OR NOT l.\"unique\") AND (SELECT name FROM "
+			   "AND (NOT l.\"unique\" OR (?2 AND NOT l.partial)) AND (SELECT name FROM "
 			   "pragma_index_info(m.name) WHERE seqno = 0) <> 'file_id' "
 			   "ORDER BY l.\"unique\" DESC, m.name", &st, err) < 0)
 		return -1;

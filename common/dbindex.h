@@ -21,7 +21,8 @@ typedef struct dbindex_set {
 /* When table (may be NULL: nothing to do) has no row, drop its secondary
  * indexes, except those led by file_id, and keep their CREATE statements in
  * set. Unique indexes (named ones: a constraint's own index cannot be
- * dropped) only with unique_too, and only those on plain columns: the
+ * dropped) only with unique_too, and only those on plain columns without a
+ * WHERE clause: the
  * loader must then keep duplicates out itself or let dbindex_restore remove
  * them. Run it inside the transaction that loads the table and calls
  * dbindex_restore: readers never see the table without them. 0 or -1 with

@@ -31,23 +31,7 @@ static void teardown(void)
 
 TestSuite(store, .init = setup, .fini = teardown);
 
-static char *one(const char *sql)
-{
-	sqlite3_stmt *st;
-	char *v = NULL;
-	cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		v = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return v ? v : strdup("(null)");
-}
-
-#define expect_sql(sql, want)                                                                   \
-	do {                                                                                     \
-		char *got_ = one(sql);                                                           \
-		cr_expect_str_eq(got_, want, "%s", sql);                                         \
-		free(got_);                                                                      \
-	} while (0)
+#define expect_sql(sql, want) testdb_expect(db, sql, want)
 
 static ingest_row row_of(ingest_kind kind, const char *const *v, int n)
 {

@@ -2,7 +2,11 @@
 #ifndef GV_TESTDB_H
 #define GV_TESTDB_H
 
+#include <criterion/criterion.h>
+#include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 /* Remove the database at path and the -wal and -shm files SQLite leaves
@@ -18,5 +22,27 @@ static inline void testdb_unlink(const char *path)
 		unlink(p);
 	}
 }
+
+/* The first column of the first row of sql as a new string, "(null)" when
+ * there is no row or it is NULL. The caller frees. */
+static inline char *testdb_text(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v ? v : strdup("(null)");
+}
+
+/* Expect testdb_text(db, sql) to be want. */
+#define testdb_expect(db, sql, want)                                                            \
+	do {                                                                                     \
+		char *got_ = testdb_text(db, sql);                                               \
+		cr_expect_str_eq(got_, want, "%s", sql);                                         \
+		free(got_);                                                                      \
+	} while (0)
 
 #endif
