@@ -20,6 +20,7 @@ struct registry {
 	size_t nmodels;
 	device_bands *devices;
 	size_t ndevices;
+	size_t *by_len;       /* indexes of devices, longest key first, then in order */
 	char fingerprint[33];
 };
 
@@ -134,6 +135,37 @@ static void hash_table(XXH3_state_t *st, const refcsv *t)
 		XXH3_128bits_update(st, t->cells[i], strlen(t->cells[i]) + 1);
 }
 
+/* by_len for registry_find_device: device indexes, longest key first, in
+ * file order among keys of one length. */
+typedef struct key_len {
+	size_t len, idx;
+} key_len;
+
+static int cmp_key_len(const void *pa, const void *pb)
+{
+	const key_len *a = pa, *b = pb;
+
+	if (a->len != b->len)
+		return a->len > b->len ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static void index_by_length(registry *r)
+{
+	key_len *k = xmalloc((r->ndevices ? r->ndevices : 1) * sizeof *k);
+	size_t i;
+
+	for (i = 0; i < r->ndevices; i++) {
+		k[i].len = strlen(r->devices[i].key);
+		k[i].idx = i;
+	}
+	qsort(k, r->ndevices, sizeof *k, cmp_key_len);
+	r->by_len = xmalloc((r->ndevices ? r->ndevices : 1) * sizeof *r->by_len);
+	for (i = 0; i < r->ndevices; i++)
+		r->by_len[i] = k[i].idx;
+	free(k);
+}
+
 registry *registry_new(const char *datadir, gv_error *err)
 {
 	static const char *const mreq[] = {"model_number", "device", "region", NULL};
@@ -236,6 +268,7 @@ registry *registry_new(const char *datadir, gv_error *err)
 	h = XXH3_128bits_digest(st);
 	snprintf(r->fingerprint, sizeof r->fingerprint, "%016llx%016llx",
 		 (unsigned long long)h.high64, (unsigned long long)h.low64);
+	index_by_length(r);
 	ok = 1;
 cleanup:
 	if (st)
@@ -265,6 +298,7 @@ void registry_free(registry *r)
 	}
 	free(r->models);
 	free(r->devices);
+	free(r->by_len);
 	free(r);
 }
 
@@ -464,29 +498,30 @@ static int is_modifier(const char *w)
 	return 0;
 }
 
+/* The longest device key found in text (not followed by a modifier such as
+ * "pro" or "+"), the first in file order among keys of that length. Keys
+ * are tried longest first (by_len), so the first one found is the answer. */
 const device_bands *registry_find_device(const registry *r, const char *text)
 {
 	char *norm;
-	const device_bands *best = NULL;
-	size_t i, bestlen = 0;
+	const device_bands *found = NULL;
+	size_t i;
 
 	if (!r || !text)
 		return NULL;
 	norm = device_norm(text, strlen(text));
-	for (i = 0; i < r->ndevices; i++) {
-		const char *key = r->devices[i].key, *p;
-		size_t klen = strlen(key);
-		if (klen <= bestlen)
-			continue;
-		for (p = strstr(norm, key); p; p = strstr(p + 1, key))
+	for (i = 0; i < r->ndevices && !found; i++) {
+		const device_bands *d = &r->devices[r->by_len[i]];
+		size_t klen = strlen(d->key);
+		const char *p;
+		for (p = strstr(norm, d->key); p; p = strstr(p + 1, d->key))
 			if (!is_modifier(p + klen)) {
-				best = &r->devices[i];
-				bestlen = klen;
+				found = d;
 				break;
 			}
 	}
 	free(norm);
-	return best;
+	return found;
 }
 
 const device_bands *registry_device(const registry *r, const char *name)
