@@ -22,8 +22,9 @@
 #                       At scale 1 a full run takes ~15 min on a quiet 2-core
 #                       machine (each first night ~3 min); each database is
 #                       ~4-5 GB (removed as the run goes unless BENCH_KEEP=1);
-#                       scale 4 takes over an hour (its ingest alone took 27
-#                       min in an earlier round) and ~4x the disk: set
+#                       scale 4 took an hour (b28fe2a, machine shared) and
+#                       needed ~30 GB of disk at its peak (a 20 GB database,
+#                       5.4 GB of plain CSVs, the .import database): set
 #                       BENCH_SCALES=1 when short of time or space.
 #   BENCH_SCALE=0.1     one scale only, for quick runs (BENCH_SCALES wins if set)
 #   BENCH_SEED=1        corpus seed
