@@ -22,11 +22,10 @@ typedef struct dbindex_set {
  * indexes, except those led by file_id, and keep their CREATE statements in
  * set. Unique indexes (named ones: a constraint's own index cannot be
  * dropped) only with unique_too, and only those on plain columns without a
- * WHERE clause: the
- * loader must then keep duplicates out itself or let dbindex_restore remove
- * them. Run it inside the transaction that loads the table and calls
- * dbindex_restore: readers never see the table without them. 0 or -1 with
- * err. */
+ * WHERE clause: the loader must then keep duplicates out itself or let
+ * dbindex_restore remove them. Run it inside the transaction that loads the
+ * table and calls dbindex_restore: readers never see the table without
+ * them. 0 or -1 with err. */
 int dbindex_defer(sqlite3 *db, const char *table, int unique_too, dbindex_set *set,
 		  gv_error *err);
 /* Recreate what dbindex_defer dropped and empty set. A unique index that
