@@ -29,6 +29,19 @@ contains() {
 cp "$T/base.db" "$T/ref.db"
 "$GVAUDIT" run --data "$T/data" --db "$T/ref.db" --out "$T/ref-out" $N2 2>/dev/null || fail "reference night 2"
 dump "$T/ref.db" >"$T/ref.dump"
+dump "$T/base.db" >"$T/base.dump"
+
+# After a first night into $T/$1.db that failed ($2 says how): nothing of it
+# is left (no database, no side file, no reports), and the same night with
+# room then equals night 1 run without a failure.
+first_night_recovers() {
+	left=$(ls -A "$T" | grep -E "^$1(\.db(\$|-|\.new)|-out)" || true)
+	[ -z "$left" ] || fail "the first night that failed ($2) left: $left"
+	"$GVAUDIT" run --data "$T/data" --db "$T/$1.db" --out "$T/$1-out" $N1 2>"$T/again.log" ||
+		{ cat "$T/again.log"; fail "first night after $2"; }
+	dump "$T/$1.db" >"$T/$1.dump"
+	cmp -s "$T/base.dump" "$T/$1.dump" || { diff "$T/base.dump" "$T/$1.dump" | head; fail "first night differs after $2"; }
+}
 
 # `gvaudit run` of night $3 into database $1, reports in $2, with a
 # file-size limit far below the database's size: the WAL cannot grow, a
@@ -49,13 +62,7 @@ run_over_limit() {
 # so the failure leaves no database at all, no side file and no reports;
 # the same night with room then equals night 1 run without a limit.
 run_over_limit "$T/first.db" "$T/first-out" "$N1"
-left=$(ls -A "$T" | grep -E '^first(\.db($|-|\.new)|-out)' || true)
-[ -z "$left" ] || fail "the failed first night left: $left"
-"$GVAUDIT" run --data "$T/data" --db "$T/first.db" --out "$T/first-out" $N1 2>"$T/again.log" ||
-	{ cat "$T/again.log"; fail "first night after the failure"; }
-dump "$T/base.db" >"$T/base.dump"
-dump "$T/first.db" >"$T/first.dump"
-cmp -s "$T/base.dump" "$T/first.dump" || { diff "$T/base.dump" "$T/first.dump" | head; fail "first night differs after the failure"; }
+first_night_recovers first "the failure"
 
 # The first load's last step failing: the rename of DB.new to DB refused
 # (ENOSPC from an LD_PRELOAD shim, tests/tools/preload/fail_rename.c: a full
@@ -77,12 +84,7 @@ else
 	[ "$rc" = 4 ] || fail "first night whose rename fails: exit $rc, expected 4"
 	grep -q "^gvaudit: error: .*cannot rename '$T/ren.db.new' to '$T/ren.db': No space left on device" "$T/ren.log" ||
 		fail "no clear message for the failed rename"
-	left=$(ls -A "$T" | grep -E '^ren(\.db($|-|\.new)|-out)' || true)
-	[ -z "$left" ] || fail "the first night whose rename failed left: $left"
-	"$GVAUDIT" run --data "$T/data" --db "$T/ren.db" --out "$T/ren-out" $N1 2>"$T/again.log" ||
-		{ cat "$T/again.log"; fail "first night after the failed rename"; }
-	dump "$T/ren.db" >"$T/ren.dump"
-	cmp -s "$T/base.dump" "$T/ren.dump" || { diff "$T/base.dump" "$T/ren.dump" | head; fail "first night differs after the failed rename"; }
+	first_night_recovers ren "the failed rename"
 fi
 
 # Night 2 over the limit: the database stays as it was.
