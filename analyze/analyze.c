@@ -27,6 +27,7 @@
 #include "analyze/weights.h"
 #include "common/db.h"
 #include "common/log.h"
+#include "common/memlog.h"
 #include "common/paths.h"
 
 /* Bump when the analysis code changes what it derives from the same
@@ -164,6 +165,7 @@ static int each_listing(ctx *c, sqlite3_stmt *st, lookahead_fn fn, use_fn use, c
 	listing_job *jobs = xmalloc(NJOBS * sizeof *jobs), *j;
 	lookahead *q;
 	int i, step = SQLITE_ROW, ret = -1;
+	long done = 0;
 
 	for (i = 0; i < NJOBS; i++)
 		listing_job_init(&jobs[i]);
@@ -180,6 +182,8 @@ static int each_listing(ctx *c, sqlite3_stmt *st, lookahead_fn fn, use_fn use, c
 		if (use(c, j, err) < 0)
 			goto cleanup;
 		lookahead_drop(q);
+		if (++done % 16384 == 0)
+			memlog(what);
 	}
 	if (step != SQLITE_DONE) {
 		db_fail(c->db, err, what);
@@ -517,6 +521,7 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 		goto cleanup;
 	if (textsig_classify_pending(db, c.ts, err) < 0)
 		goto cleanup;
+	memlog("classified");
 	old = db_meta_get(db, META_FINGERPRINT);
 	full = o->full || !old || strcmp(old, fp) != 0;
 	if (full) {
@@ -542,6 +547,7 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 	progress_done();
 	sqlite3_finalize(ls);
 	ls = NULL;
+	memlog("listings analysed");
 	if (db_exec(db, "DELETE FROM dirty_listings", err) < 0 ||
 	    sellers_update(db, &c.w, o->run_id, err) < 0 ||
 	    db_meta_set(db, META_FINGERPRINT, fp, err) < 0)

@@ -17,6 +17,7 @@
 #include "common/db.h"
 #include "common/dbindex.h"
 #include "common/log.h"
+#include "common/memlog.h"
 
 #define BATCH_ROWS 1024          /* rows of one batch... */
 #define BATCH_BYTES (1 << 20)    /* ...or this many bytes of copied text */
@@ -422,7 +423,8 @@ static int pipeline(const text_kind *k, sqlite3 *db, sqlite3_stmt *sel, sqlite3_
 		if (batch_store(b, db, ins, w->ref->fp, err) < 0)
 			return -2;
 		*count += (long)b->n;
-		stored++;
+		if (++stored % 256 == 0)
+			memlog("classifying");
 	}
 	return 0;
 }
@@ -454,6 +456,7 @@ static int classify_kind(sqlite3 *db, const text_kind *k, long long mark, worker
 	sqlite3_finalize(sel); /* no statement may be active at CREATE INDEX */
 	sqlite3_finalize(ins);
 	sel = ins = NULL;
+	memlog(k->rows);
 	if (db_exec(db, k->dirty, err) < 0 || dbindex_restore(db, &idx, NULL, err) < 0)
 		goto cleanup;
 	rc = 0;

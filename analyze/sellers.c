@@ -13,6 +13,7 @@
 
 #include "common/db.h"
 #include "common/log.h"
+#include "common/memlog.h"
 
 /* Two-sided 95%: the 0.975 quantile of the standard normal distribution. */
 #define WILSON_Z 1.959963984540054
@@ -428,6 +429,7 @@ int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *er
 	if (db_exec(db, RANK_SQL, err) < 0 || db_exec(db, HISTORY_SQL, err) < 0)
 		goto cleanup;
 	/* Its own line: a night's analysis time is listings plus this. */
+	memlog("sellers");
 	log_info("sellers: sellers=%zu seconds=%.2f", x.n, now_seconds() - t0);
 	ret = 0;
 cleanup:

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "common/db.h"
 #include "common/log.h"
+#include "common/memlog.h"
 #include "common/paths.h"
 #include "ingest/ingest.h"
 #include "report/report.h"
@@ -60,6 +61,7 @@ static int do_analyze(sqlite3 *db, const char *datadir, const cli_opts *o, long 
 		cli_report_error(&err);
 		return rc == -2 ? GV_EXIT_DATA : GV_EXIT_DB;
 	}
+	memlog("analysis");
 	log_info("analyze: listings=%lld mislabelled=%lld suspect=%lld seconds=%.2f", t.listings,
 		 t.mislabelled, t.suspect, now_seconds() - t0);
 	return GV_EXIT_OK;
@@ -76,6 +78,7 @@ static int do_report(sqlite3 *db, const char *datadir, const cli_opts *o, long l
 		cli_report_error(&err);
 		return GV_EXIT_OUTPUT;
 	}
+	memlog("report");
 	log_info("report: out='%s' seconds=%.2f", o->out, now_seconds() - t0);
 	return GV_EXIT_OK;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "common/log.h"
+#include "common/memlog.h"
 #include "ingest/csvrec.h"
 #include "ingest/fingerprint.h"
 #include "ingest/gzin.h"
@@ -213,6 +214,7 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 	log_info("ingest '%s': kind=%s rows=%lld stored=%lld duplicates=%lld rejected=%lld "
 		 "seconds=%.2f", path, header_kind_name(m.kind), c.read, c.stored, c.duplicate,
 		 c.rejected, now_seconds() - t0);
+	memlog("ingested a file");
 	t->files_ok++;
 	t->rows_read += c.read;
 	t->rows_stored += c.stored;
