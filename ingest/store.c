@@ -13,6 +13,7 @@ enum {
 	ST_FILE_UPDATE,
 	ST_REJECT,
 	ST_SCRAPE_INSERT,
+	ST_SCRAPE_OF_LISTING,
 	ST_LISTING_NEW,
 	ST_LISTING_REFRESH,
 	ST_REVIEW_INSERT,
@@ -25,6 +26,11 @@ enum {
 	ST_COUNT
 };
 
+/* A scrape's columns, in listing_scrapes and in listings alike. */
+#define SCRAPE_COLUMNS                                                                       \
+	"listing_id, seller_id, seller_name, title, price, currency, market, scraped_at, url, " \
+	"specs, description, file_id"
+
 static const char *const sql[ST_COUNT] = {
 	[ST_SEEN] = "SELECT file_id, kind FROM ingest_files WHERE fingerprint = ?1 AND status = 'ok' "
 		    "ORDER BY file_id LIMIT 1",
@@ -35,9 +41,13 @@ static const char *const sql[ST_COUNT] = {
 			   "rows_duplicate = ?4, rows_rejected = ?5, seconds = ?6 WHERE file_id = ?1",
 	[ST_REJECT] = "INSERT INTO rejects(file_id, line, reason, excerpt) VALUES(?1, ?2, ?3, ?4)",
 	[ST_SCRAPE_INSERT] =
-		"INSERT INTO listing_scrapes(listing_id, seller_id, seller_name, title, price, "
-		"currency, market, scraped_at, url, specs, description, file_id) "
-		"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+		"INSERT INTO listing_scrapes(" SCRAPE_COLUMNS ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+		"ON CONFLICT(listing_id, scraped_at) DO NOTHING",
+	/* While the history is deferred (store_begin): the one scrape a listings
+	 * row stands for goes into the history before a second one joins it. */
+	[ST_SCRAPE_OF_LISTING] =
+		"INSERT INTO listing_scrapes(" SCRAPE_COLUMNS ") SELECT " SCRAPE_COLUMNS
+		" FROM listings WHERE listing_id = ?1 AND scrapes = 1 "
 		"ON CONFLICT(listing_id, scraped_at) DO NOTHING",
 	/* A listing not seen before: this scrape is its whole history (the
 	 * listings row exists as soon as one scrape does). */
@@ -90,6 +100,7 @@ struct store {
 	int fts;             /* keep the full-text index in step */
 	strbuf question;     /* copy of a stored question whose reply is filled in */
 	dbindex_set deferred; /* indexes of an empty table built at commit */
+	int history_deferred; /* listings into empty tables: history written at commit */
 };
 
 store *store_new(sqlite3 *db, gv_error *err)
@@ -248,6 +259,49 @@ static int queue_listings(store *s, gv_error *err)
 			"cannot queue the listings for analysis", err);
 }
 
+/* 1 when no listing has been stored yet, 0 when one has, -1 on an error.
+ *
+ * Into empty tables a listings file is stored without its history: each
+ * listing's first scrape goes into listings alone (a small key, in the
+ * table's cache), and store_commit copies the rows that are their own
+ * whole history into listing_scrapes in key order, as appends. Written
+ * row by row in the file's order, the history is a B-tree of whole rows
+ * far larger than the page cache, filled at random: at scale 1 a first
+ * night's listings took 13-22 s, more than .import takes for the night. A
+ * listing met again in the same file gets its history then (store_listing). */
+static int history_empty(store *s, gv_error *err)
+{
+	sqlite3_stmt *st;
+	int rc, empty;
+
+	if (db_prepare(s->db, "SELECT NOT EXISTS (SELECT 1 FROM listings) "
+			      "AND NOT EXISTS (SELECT 1 FROM listing_scrapes)", &st, err) < 0)
+		return -1;
+	rc = sqlite3_step(st);
+	empty = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(s->db, err, "cannot look at the listings");
+	return empty;
+}
+
+/* The deferred history (history_empty): the listings that are still their
+ * own one scrape join listing_scrapes in key order, and every listing of
+ * the file is queued for analysis (the table held none before it). */
+static int history_write(store *s, gv_error *err)
+{
+	if (!s->history_deferred)
+		return 0;
+	s->history_deferred = 0;
+	return db_exec(s->db,
+		       "INSERT INTO listing_scrapes(" SCRAPE_COLUMNS ") SELECT " SCRAPE_COLUMNS
+		       " FROM listings WHERE scrapes = 1 ORDER BY listing_id "
+		       "ON CONFLICT(listing_id, scraped_at) DO NOTHING;"
+		       "INSERT OR IGNORE INTO dirty_listings(listing_id) "
+		       "SELECT listing_id FROM listings ORDER BY listing_id",
+		       err);
+}
+
 int store_begin(store *s, const store_file *f, int fts, gv_error *err)
 {
 	s->kind = f->kind;
@@ -267,6 +321,9 @@ int store_begin(store *s, const store_file *f, int fts, gv_error *err)
 	 * its question up (store_qa), and listings are few. */
 	if (dbindex_defer(s->db, kind_table(s->kind), s->kind == KIND_REVIEWS, &s->deferred,
 			  err) < 0)
+		return -1;
+	s->history_deferred = 0;
+	if (s->kind == KIND_LISTINGS && (s->history_deferred = history_empty(s, err)) < 0)
 		return -1;
 	return insert_file(s, f, "ok", NULL, -1, err);
 }
@@ -288,28 +345,51 @@ static void bind_listing(const store *s, sqlite3_stmt *st, const ingest_row *r)
 		sqlite3_bind_null(st, LF_PRICE + 1);
 }
 
-/* Make the listings row the latest scrape of the listing's history. A
- * listing's first scrape is inserted as it is; only a listing seen before
- * needs its history read again (on a first night's listings file that saves
- * a quarter of the instructions: callgrind, scale 0.1). */
-static int refresh_listing(store *s, const ingest_row *r, gv_error *err)
+/* Insert the row as a listing not seen before: 1 when it was, 0 when the
+ * listing exists, -1. */
+static int new_listing(store *s, const ingest_row *r, gv_error *err)
 {
 	sqlite3_stmt *st = s->st[ST_LISTING_NEW];
 
 	bind_listing(s, st, r);
 	if (run(s, st, "cannot store the listing", err) < 0)
 		return -1;
-	if (sqlite3_changes(s->db) > 0)
-		return 0;
-	st = s->st[ST_LISTING_REFRESH];
+	return sqlite3_changes(s->db) > 0;
+}
+
+/* Make the listings row the latest scrape of the listing's history. A
+ * listing's first scrape is inserted as it is; only a listing seen before
+ * needs its history read again (on a first night's listings file that saves
+ * a quarter of the instructions: callgrind, scale 0.1). */
+static int refresh_listing(store *s, const ingest_row *r, gv_error *err)
+{
+	sqlite3_stmt *st = s->st[ST_LISTING_REFRESH];
+	int rc = new_listing(s, r, err);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
 	bind_field(st, 1, r, LF_LISTING_ID);
 	return run(s, st, "cannot update the listing", err);
 }
 
+/* 1 when the row was stored, 0 for a scrape already stored, -1. While the
+ * history is deferred (history_empty) a new listing is its row alone, and
+ * one met before in this file first gets its history (the one scrape its
+ * row stands for), then goes the usual way. */
 static int store_listing(store *s, const ingest_row *r, gv_error *err)
 {
-	sqlite3_stmt *st = s->st[ST_SCRAPE_INSERT];
+	sqlite3_stmt *st;
+	int rc;
 
+	if (s->history_deferred) {
+		if ((rc = new_listing(s, r, err)) != 0)
+			return rc; /* a new one is queued at commit with the others */
+		st = s->st[ST_SCRAPE_OF_LISTING];
+		bind_field(st, 1, r, LF_LISTING_ID);
+		if (run(s, st, "cannot store the listing's history", err) < 0)
+			return -1;
+	}
+	st = s->st[ST_SCRAPE_INSERT];
 	bind_listing(s, st, r);
 	if (run(s, st, "cannot store the listing scrape", err) < 0)
 		return -1;
@@ -441,7 +521,7 @@ int store_commit(store *s, store_counts *c, double seconds, gv_error *err)
 	long long dup = 0;
 
 	/* before the queue and the full-text index, which read this file's rows */
-	if (dbindex_restore(s->db, &s->deferred, &dup, err) < 0)
+	if (history_write(s, err) < 0 || dbindex_restore(s->db, &s->deferred, &dup, err) < 0)
 		return -1;
 	c->stored -= dup;
 	c->duplicate += dup;
@@ -462,6 +542,7 @@ void store_abort(store *s)
 {
 	db_rollback(s->db);
 	dbindex_forget(&s->deferred);
+	s->history_deferred = 0;
 }
 
 int store_note_file(store *s, const store_file *f, const char *status, const char *reason,

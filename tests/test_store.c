@@ -129,7 +129,48 @@ Test(store, first_and_later_scrapes_in_one_file)
 		   "(SELECT * FROM listings ORDER BY rowid)",
 		   "L2|New title|2026-11-19T00:00:00Z|2026-11-18T00:00:00Z|2|900|AU|1|no price;"
 		   "L3|Lone|2026-11-17T00:00:00Z|2026-11-17T00:00:00Z|1|900|AU|1|no price");
+	expect_sql("SELECT group_concat(listing_id || '|' || title || '|' || file_id, ';') FROM "
+		   "(SELECT * FROM listing_scrapes ORDER BY listing_id, scraped_at)",
+		   "L2|Old title|1;L2|New title|1;L3|Lone|1");
 	expect_sql("SELECT count(*) FROM dirty_listings", "2");
+}
+
+/* A first file's history is written at commit (store.c, history_empty):
+ * a listing met three times, the newest scrape in the middle and its first
+ * scrape repeated, ends with the same rows as scrape by scrape. */
+Test(store, history_of_a_first_file)
+{
+	store *s = begin("n1", KIND_LISTINGS);
+	ingest_row r = listing("L4", "Middle", "2026-11-18T00:00:00Z");
+	cr_expect_eq(put(s, &r), 1);
+	cr_expect_eq(put(s, &r), 0, "the same scrape again, before the history exists");
+	r = listing("L4", "Newest", "2026-11-19T00:00:00Z");
+	cr_expect_eq(put(s, &r), 1);
+	r = listing("L5", "Other", "2026-11-19T00:00:00Z");
+	cr_expect_eq(put(s, &r), 1);
+	r = listing("L4", "Oldest", "2026-11-17T00:00:00Z");
+	cr_expect_eq(put(s, &r), 1);
+	r = listing("L4", "Middle", "2026-11-18T00:00:00Z");
+	cr_expect_eq(put(s, &r), 0, "the same scrape again, with the history");
+	commit(s, 4);
+	expect_sql("SELECT group_concat(listing_id || '|' || title || '|' || first_seen || '|' || "
+		   "scrapes, ';') FROM (SELECT * FROM listings ORDER BY listing_id)",
+		   "L4|Newest|2026-11-17T00:00:00Z|3;L5|Other|2026-11-19T00:00:00Z|1");
+	expect_sql("SELECT group_concat(listing_id || '|' || title, ';') FROM "
+		   "(SELECT * FROM listing_scrapes ORDER BY listing_id, scraped_at)",
+		   "L4|Oldest;L4|Middle;L4|Newest;L5|Other");
+	expect_sql("SELECT group_concat(listing_id, ';') FROM dirty_listings", "L4;L5");
+	/* a later file goes scrape by scrape into the history written above */
+	s = begin("n2", KIND_LISTINGS);
+	r = listing("L5", "Other, later", "2026-11-20T00:00:00Z");
+	cr_expect_eq(put(s, &r), 1);
+	r = listing("L4", "Oldest", "2026-11-17T00:00:00Z");
+	cr_expect_eq(put(s, &r), 0, "stored by the first file");
+	commit(s, 1);
+	expect_sql("SELECT group_concat(listing_id || '|' || title || '|' || scrapes || '|' || file_id, ';') "
+		   "FROM (SELECT * FROM listings ORDER BY listing_id)",
+		   "L4|Newest|3|1;L5|Other, later|2|2");
+	expect_sql("SELECT count(*) FROM listing_scrapes", "5");
 }
 
 static ingest_row review(const char *id, const char *text)
