@@ -151,15 +151,10 @@ static void bind_qa(const batch *b, const crow *row, sqlite3_stmt *ins)
 		bind_excerpt(ins, 10, field(b, row, F_B), r->ex_start, r->ex_end);
 }
 
-#define REVIEW_PENDING "INSERT INTO textsig_pending(rid) SELECT r.rowid FROM reviews r " \
-	"LEFT JOIN review_classes c ON c.review_id = r.review_id WHERE "
-#define REVIEW_STALE "(c.review_id IS NULL OR c.lexicon <> ?1 " \
-	"OR c.text_len <> coalesce(length(r.text), 0))"
-
 static const text_kind review_kind = {
 	"reviews", "a review class", "review_classes",
-	REVIEW_PENDING REVIEW_STALE,
-	REVIEW_PENDING "(r.file_id > ?2 OR r.file_id IS NULL) AND " REVIEW_STALE,
+	CLASSIFY_REVIEWS_ALL_SQL,
+	CLASSIFY_REVIEWS_SINCE_SQL,
 	"SELECT r.review_id, r.listing_id, coalesce(length(r.text), 0), r.text, r.country "
 	"FROM textsig_pending p JOIN reviews r ON r.rowid = p.rid",
 	"INSERT OR REPLACE INTO review_classes(review_id, listing_id, lexicon, text_len, "
@@ -172,15 +167,10 @@ static const text_kind review_kind = {
 	classify_review, bind_review,
 };
 
-#define QA_PENDING "INSERT INTO textsig_pending(rid) SELECT q.rowid FROM qa q " \
-	"LEFT JOIN qa_classes c ON c.qa_id = q.qa_id WHERE "
-#define QA_STALE "(c.qa_id IS NULL OR c.lexicon <> ?1 " \
-	"OR c.text_len <> coalesce(length(q.question), 0) + coalesce(length(q.answer), 0))"
-
 static const text_kind qa_kind = {
 	"q&a rows", "a q&a class", "qa_classes",
-	QA_PENDING QA_STALE,
-	QA_PENDING "(q.file_id > ?2 OR q.file_id IS NULL) AND " QA_STALE,
+	CLASSIFY_QA_ALL_SQL,
+	CLASSIFY_QA_SINCE_SQL,
 	"SELECT q.qa_id, q.listing_id, "
 	"coalesce(length(q.question), 0) + coalesce(length(q.answer), 0), q.question, q.answer "
 	"FROM textsig_pending p JOIN qa q ON q.rowid = p.rid",

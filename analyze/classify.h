@@ -36,6 +36,39 @@ typedef struct classify_ref {
 	const char *fp;   /* fingerprint stored with each class (32 hex digits) */
 } classify_ref;
 
+/* The rows to classify into temp table textsig_pending(rid): every stale
+ * row (?1 = the fingerprint), or only those of files after ?2 and those
+ * without a file. A row is stale without a class, with a class of another
+ * fingerprint, or with a text of another length than when classified.
+ *
+ * The rows of later files are two index ranges of file_id joined by UNION
+ * ALL, not one WHERE with OR: SQLite answers an OR of two ranges by
+ * gathering the rowids of both in a RowSet held in memory, outside the
+ * page cache and the soft heap limit: 41 MB for the 1.75 M new reviews of
+ * a scale-4 second night, most of that night's peak RSS (test_classify
+ * checks the plans). */
+#define CLASSIFY_PENDING_INSERT "INSERT INTO textsig_pending(rid) "
+#define CLASSIFY_REVIEW_ROWS                                  \
+	"SELECT r.rowid FROM reviews r "                      \
+	"LEFT JOIN review_classes c ON c.review_id = r.review_id WHERE "
+#define CLASSIFY_REVIEW_STALE                                 \
+	"(c.review_id IS NULL OR c.lexicon <> ?1 "            \
+	"OR c.text_len <> coalesce(length(r.text), 0))"
+#define CLASSIFY_REVIEWS_ALL_SQL CLASSIFY_PENDING_INSERT CLASSIFY_REVIEW_ROWS CLASSIFY_REVIEW_STALE
+#define CLASSIFY_REVIEWS_SINCE_SQL                                                      \
+	CLASSIFY_PENDING_INSERT CLASSIFY_REVIEW_ROWS "r.file_id > ?2 AND " CLASSIFY_REVIEW_STALE \
+	" UNION ALL " CLASSIFY_REVIEW_ROWS "r.file_id IS NULL AND " CLASSIFY_REVIEW_STALE
+#define CLASSIFY_QA_ROWS                                      \
+	"SELECT q.rowid FROM qa q "                           \
+	"LEFT JOIN qa_classes c ON c.qa_id = q.qa_id WHERE "
+#define CLASSIFY_QA_STALE                                     \
+	"(c.qa_id IS NULL OR c.lexicon <> ?1 "                \
+	"OR c.text_len <> coalesce(length(q.question), 0) + coalesce(length(q.answer), 0))"
+#define CLASSIFY_QA_ALL_SQL CLASSIFY_PENDING_INSERT CLASSIFY_QA_ROWS CLASSIFY_QA_STALE
+#define CLASSIFY_QA_SINCE_SQL                                                          \
+	CLASSIFY_PENDING_INSERT CLASSIFY_QA_ROWS "q.file_id > ?2 AND " CLASSIFY_QA_STALE \
+	" UNION ALL " CLASSIFY_QA_ROWS "q.file_id IS NULL AND " CLASSIFY_QA_STALE
+
 /* Classify the pending rows (see above) inside the caller's transaction and
  * move the watermark. Logs what it did. 0 or -1 with err. */
 int classify_pending(sqlite3 *db, const classify_ref *ref, gv_error *err);

@@ -167,6 +167,30 @@ Test(classify, one_thread_or_two)
 	textsig_free(ts);
 }
 
+/* The rows of later files are found by two index ranges of file_id: no
+ * OR of the two, which SQLite answers with a RowSet of every rowid in
+ * memory (classify.h), and no scan of the table. */
+Test(classify, later_rows_found_by_index_ranges)
+{
+	static const char *const since[] = {CLASSIFY_REVIEWS_SINCE_SQL, CLASSIFY_QA_SINCE_SQL};
+	static const char *const want[][2] = {
+		{"SEARCH r USING INDEX reviews_file (file_id>?)", "SEARCH r USING INDEX reviews_file (file_id=?)"},
+		{"SEARCH q USING INDEX qa_file (file_id>?)", "SEARCH q USING INDEX qa_file (file_id=?)"},
+	};
+	sqlite3 *db;
+	char plan[2048];
+	size_t i;
+
+	open_db(0, &db);
+	exec(db, "CREATE TEMP TABLE textsig_pending(rid INTEGER PRIMARY KEY)");
+	for (i = 0; i < 2; i++) {
+		testdb_plan(db, since[i], plan, sizeof plan);
+		cr_expect(strstr(plan, want[i][0]) && strstr(plan, want[i][1]), "%s", plan);
+		cr_expect(!strstr(plan, "MULTI-INDEX OR") && !strstr(plan, "SCAN"), "%s", plan);
+	}
+	close_db(0, db);
+}
+
 Test(classify, watermark)
 {
 	sqlite3 *db;

@@ -219,21 +219,6 @@ Test(textsig, qa_evidence)
 	evidence_list_release(&ev);
 }
 
-/* The plan of sql, one detail per step, ';'-separated. */
-static void plan_of(const char *sql, char *plan, size_t size)
-{
-	sqlite3_stmt *st;
-	char q[1024];
-	size_t n = 0;
-
-	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-	cr_assert_eq(sqlite3_prepare_v2(DB, q, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(DB));
-	plan[0] = '\0';
-	while (sqlite3_step(st) == SQLITE_ROW && n + 2 < size)
-		n += (size_t)snprintf(plan + n, size - n, "%s;", (const char *)sqlite3_column_text(st, 3));
-	sqlite3_finalize(st);
-}
-
 /* What a listing's analysis reads of its reviews and Q&A comes from
  * covering indexes alone, already in id order: no row of a table, no sort
  * (schemas 012 and 014). */
@@ -241,13 +226,13 @@ Test(textsig, listing_rows_read_from_indexes_alone)
 {
 	char plan[1024];
 
-	plan_of(TEXTSIG_REVIEWS_SQL, plan, sizeof plan);
+	testdb_plan(DB, TEXTSIG_REVIEWS_SQL, plan, sizeof plan);
 	cr_expect_str_eq(plan, "SEARCH review_classes USING COVERING INDEX review_classes_listing "
 			       "(listing_id=?);");
-	plan_of(TEXTSIG_QA_SQL, plan, sizeof plan);
+	testdb_plan(DB, TEXTSIG_QA_SQL, plan, sizeof plan);
 	cr_expect_str_eq(plan, "SEARCH qa_classes USING COVERING INDEX qa_classes_listing "
 			       "(listing_id=?);");
-	plan_of(ANALYZE_QA_SQL, plan, sizeof plan);
+	testdb_plan(DB, ANALYZE_QA_SQL, plan, sizeof plan);
 	cr_expect_str_eq(plan, "SEARCH q USING COVERING INDEX qa_listing (listing_id=?);"
 			       "SEARCH c USING COVERING INDEX qa_classes_listing (listing_id=? AND "
 			       "qa_id=?) LEFT-JOIN;");

@@ -37,6 +37,21 @@ static inline char *testdb_text(sqlite3 *db, const char *sql)
 	return v ? v : strdup("(null)");
 }
 
+/* The query plan of sql, one detail per step, each followed by ';'. */
+static inline void testdb_plan(sqlite3 *db, const char *sql, char *plan, size_t size)
+{
+	sqlite3_stmt *st;
+	char q[2048];
+	size_t n = 0;
+
+	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+	cr_assert_eq(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+	plan[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW && n + 2 < size)
+		n += (size_t)snprintf(plan + n, size - n, "%s;", (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+}
+
 /* Expect testdb_text(db, sql) to be want. */
 #define testdb_expect(db, sql, want)                                                            \
 	do {                                                                                     \
