@@ -220,6 +220,7 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 	t->rows_stored += c.stored;
 	t->rows_duplicate += c.duplicate;
 	t->rows_rejected += c.rejected;
+	t->fts_seconds += c.fts_seconds;
 	rc = 0;
 cleanup:
 	if (rc < 0) {

@@ -30,6 +30,7 @@ typedef struct ingest_totals {
 	long long rows_stored;       /* rows that added or changed data */
 	long long rows_duplicate;    /* rows already present */
 	long long rows_rejected;     /* rows written to rejects */
+	double fts_seconds;          /* time spent keeping the full-text index */
 } ingest_totals;
 
 /* Ingest one file; path "-" is standard input (copied to an unlinked

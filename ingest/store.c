@@ -101,6 +101,7 @@ struct store {
 	strbuf question;     /* copy of a stored question whose reply is filled in */
 	dbindex_set deferred; /* indexes of an empty table built at commit */
 	int history_deferred; /* listings into empty tables: history written at commit */
+	double fts_seconds;   /* this file's time in the full-text index so far */
 };
 
 store *store_new(sqlite3 *db, gv_error *err)
@@ -306,13 +307,16 @@ int store_begin(store *s, const store_file *f, int fts, gv_error *err)
 {
 	s->kind = f->kind;
 	s->fts = fts;
+	s->fts_seconds = 0;
 	if (db_begin(s->db, err) < 0)
 		return -1;
 	if (fts && fts_stale(s)) {
+		double t0 = now_seconds();
 		if (db_exec(s->db, "INSERT INTO reviews_fts(reviews_fts) VALUES('rebuild')", err) < 0 ||
 		    db_exec(s->db, "INSERT INTO qa_fts(qa_fts) VALUES('rebuild')", err) < 0 ||
 		    db_meta_set(s->db, "fts_stale", "0", err) < 0)
 			return -1;
+		s->fts_seconds += now_seconds() - t0;
 	}
 	if (!fts && (f->kind == KIND_REVIEWS || f->kind == KIND_QA) &&
 	    db_meta_set(s->db, "fts_stale", "1", err) < 0)
@@ -503,16 +507,22 @@ int store_reject(store *s, long line, const char *reason, const char *raw, size_
 	return rc;
 }
 
+/* Index the file's new rows in the full-text index, timed. */
 static int index_file(store *s, gv_error *err)
 {
+	double t0 = now_seconds();
+	int rc;
+
 	if (!s->fts)
 		return 0;
-	return per_file(s,
+	rc = per_file(s,
 			"INSERT INTO reviews_fts(rowid, text) "
 			"SELECT review_rowid, text FROM reviews WHERE file_id = ?1",
 			"INSERT INTO qa_fts(rowid, question, answer) "
 			"SELECT qa_rowid, question, answer FROM qa WHERE file_id = ?1",
 			"cannot update the full-text index", err);
+	s->fts_seconds += now_seconds() - t0;
+	return rc;
 }
 
 int store_commit(store *s, store_counts *c, double seconds, gv_error *err)
@@ -527,6 +537,7 @@ int store_commit(store *s, store_counts *c, double seconds, gv_error *err)
 	c->duplicate += dup;
 	if (queue_listings(s, err) < 0 || index_file(s, err) < 0)
 		return -1;
+	c->fts_seconds = s->fts_seconds;
 	sqlite3_bind_int64(st, 1, s->file_id);
 	sqlite3_bind_int64(st, 2, c->read);
 	sqlite3_bind_int64(st, 3, c->stored);

@@ -38,6 +38,7 @@ typedef struct store_counts {
 	long long stored;         /* rows that added or changed data */
 	long long duplicate;      /* rows already stored */
 	long long rejected;       /* rows written to rejects */
+	double fts_seconds;       /* of the file's time, keeping the full-text index */
 } store_counts;
 
 /* Prepare the statements on db. Returns a new store (store_free it) or NULL

@@ -137,7 +137,7 @@ gv_case() {
 	eval "wall_$(echo "$name" | tr -c 'a-z0-9\n' _)=\$wall"
 	eval "status_$(echo "$name" | tr -c 'a-z0-9\n' _)=\$status"
 	[ "$rss_kb" -gt "$max_rss_kb" ] 2>/dev/null && max_rss_kb=$rss_kb
-	fts_line=$(grep -a "gvaudit: .*fts.*seconds=" "$work/$name.log" | tail -n 1)
+	fts_line=$(grep -a "gvaudit: ingest: fts index seconds=" "$work/$name.log" | tail -n 1)
 }
 
 # The FTS5 tokenizer gvaudit declares, so SQLite's rebuild indexes alike.
