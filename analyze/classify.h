@@ -48,6 +48,10 @@ typedef struct classify_ref {
  * a scale-4 second night, most of that night's peak RSS (test_classify
  * checks the plans). */
 #define CLASSIFY_PENDING_INSERT "INSERT INTO textsig_pending(rid) "
+/* rows ... WHERE, then the rows of table alias a after ?2 or without a file */
+#define CLASSIFY_SINCE(rows, stale, a)                                                    \
+	CLASSIFY_PENDING_INSERT rows a ".file_id > ?2 AND " stale " UNION ALL " rows a \
+	".file_id IS NULL AND " stale
 #define CLASSIFY_REVIEW_ROWS                                  \
 	"SELECT r.rowid FROM reviews r "                      \
 	"LEFT JOIN review_classes c ON c.review_id = r.review_id WHERE "
@@ -55,9 +59,7 @@ typedef struct classify_ref {
 	"(c.review_id IS NULL OR c.lexicon <> ?1 "            \
 	"OR c.text_len <> coalesce(length(r.text), 0))"
 #define CLASSIFY_REVIEWS_ALL_SQL CLASSIFY_PENDING_INSERT CLASSIFY_REVIEW_ROWS CLASSIFY_REVIEW_STALE
-#define CLASSIFY_REVIEWS_SINCE_SQL                                                      \
-	CLASSIFY_PENDING_INSERT CLASSIFY_REVIEW_ROWS "r.file_id > ?2 AND " CLASSIFY_REVIEW_STALE \
-	" UNION ALL " CLASSIFY_REVIEW_ROWS "r.file_id IS NULL AND " CLASSIFY_REVIEW_STALE
+#define CLASSIFY_REVIEWS_SINCE_SQL CLASSIFY_SINCE(CLASSIFY_REVIEW_ROWS, CLASSIFY_REVIEW_STALE, "r")
 #define CLASSIFY_QA_ROWS                                      \
 	"SELECT q.rowid FROM qa q "                           \
 	"LEFT JOIN qa_classes c ON c.qa_id = q.qa_id WHERE "
@@ -65,9 +67,7 @@ typedef struct classify_ref {
 	"(c.qa_id IS NULL OR c.lexicon <> ?1 "                \
 	"OR c.text_len <> coalesce(length(q.question), 0) + coalesce(length(q.answer), 0))"
 #define CLASSIFY_QA_ALL_SQL CLASSIFY_PENDING_INSERT CLASSIFY_QA_ROWS CLASSIFY_QA_STALE
-#define CLASSIFY_QA_SINCE_SQL                                                          \
-	CLASSIFY_PENDING_INSERT CLASSIFY_QA_ROWS "q.file_id > ?2 AND " CLASSIFY_QA_STALE \
-	" UNION ALL " CLASSIFY_QA_ROWS "q.file_id IS NULL AND " CLASSIFY_QA_STALE
+#define CLASSIFY_QA_SINCE_SQL CLASSIFY_SINCE(CLASSIFY_QA_ROWS, CLASSIFY_QA_STALE, "q")
 
 /* Classify the pending rows (see above) inside the caller's transaction and
  * move the watermark. Logs what it did. 0 or -1 with err. */

@@ -70,6 +70,26 @@ void db_rollback(sqlite3 *db)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int db_table_empty(sqlite3 *db, const char *table, gv_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *q = sqlite3_mprintf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\")", table);
+	int rc = db_prepare(db, q, &st, err), empty;
+
+	sqlite3_free(q);
+	if (rc < 0)
+		return -1;
+	rc = sqlite3_step(st);
+	empty = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		char doing[96];
+		snprintf(doing, sizeof doing, "cannot count the rows of '%s'", table);
+		return db_fail(db, err, doing);
+	}
+	return empty;
+}
+
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s, int n)
 {
 	if (!s)

@@ -67,6 +67,9 @@ void db_rollback(sqlite3 *db);              /* safe when no transaction is open 
 char *db_meta_get(sqlite3 *db, const char *key);
 int db_meta_set(sqlite3 *db, const char *key, const char *value, gv_error *err);
 
+/* 1 when table has no row, 0 when it has one, -1 with err filled. */
+int db_table_empty(sqlite3 *db, const char *table, gv_error *err);
+
 /* Bind text of length n, or NULL when s is NULL. */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s, int n);
 

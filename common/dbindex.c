@@ -64,23 +64,12 @@ int dbindex_defer(sqlite3 *db, const char *table, int unique_too, dbindex_set *s
 {
 	char *names[DBINDEX_MAX];
 	sqlite3_stmt *st = NULL;
-	char *q;
 	int rc, empty, i, n = 0;
 
 	if (!table)
 		return 0;
-	q = sqlite3_mprintf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\")", table);
-	rc = db_prepare(db, q, &st, err);
-	sqlite3_free(q);
-	if (rc < 0)
-		return -1;
-	rc = sqlite3_step(st);
-	empty = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(db, err, "cannot count the table's rows");
-	if (!empty)
-		return 0;
+	if ((empty = db_table_empty(db, table, err)) <= 0)
+		return empty;
 	/* An index led by file_id only grows at its end while a file loads
 	 * (one file_id, rising rowids): cheaper kept than rebuilt. Unique ones
 	 * first, so dbindex_restore meets a duplicate before building others. */

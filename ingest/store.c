@@ -272,18 +272,9 @@ static int queue_listings(store *s, gv_error *err)
  * listing met again in the same file gets its history then (store_listing). */
 static int history_empty(store *s, gv_error *err)
 {
-	sqlite3_stmt *st;
-	int rc, empty;
+	int empty = db_table_empty(s->db, "listings", err);
 
-	if (db_prepare(s->db, "SELECT NOT EXISTS (SELECT 1 FROM listings) "
-			      "AND NOT EXISTS (SELECT 1 FROM listing_scrapes)", &st, err) < 0)
-		return -1;
-	rc = sqlite3_step(st);
-	empty = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(s->db, err, "cannot look at the listings");
-	return empty;
+	return empty == 1 ? db_table_empty(s->db, "listing_scrapes", err) : empty;
 }
 
 /* The deferred history (history_empty): the listings that are still their
