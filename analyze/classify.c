@@ -23,18 +23,12 @@
 #define BATCH_BYTES (1 << 20)    /* ...or this many bytes of copied text */
 #define NBATCH 4                 /* batches in the ring */
 
-/* The text columns a row is read with (select columns 0, 1, 3, 4; column 2
- * is its text_len): the id, the listing, then the kind's own. */
-enum { F_ID, F_LISTING, F_A, F_B, F_N };
+/* The columns a row is read with (select columns 0..3): classify_fields. */
 
 typedef struct crow {
-	size_t off[F_N];     /* where each field starts in the batch's text */
-	int len[F_N];        /* its bytes; -1 for NULL */
-	long long text_len;  /* stored with the class: a changed text is redone */
-	union {
-		review_result rv;
-		reply_result rp;
-	} res;               /* filled by the worker */
+	size_t off[CLASSIFY_NF]; /* where each field starts in the batch's text */
+	int len[CLASSIFY_NF];    /* its bytes; -1 for NULL */
+	classify_result res;     /* filled by the worker */
 } crow;
 
 typedef struct text_kind text_kind;
@@ -48,28 +42,23 @@ typedef struct batch {
 
 /* One kind of stored text and the table its classes go to. */
 struct text_kind {
+	classify_kind kind;
 	const char *rows;    /* "reviews": for messages */
 	const char *one;     /* "a review class": for messages */
-	const char *table;   /* the class table */
 	const char *full;    /* rowids to (re)classify into textsig_pending; ?1 = fingerprint */
 	const char *since;   /* the same among rows of files after ?2 (and without a file) */
-	const char *select;  /* those rows: id, listing_id, text_len, F_A, F_B */
-	const char *insert;  /* a class row: ?1 id, ?2 listing_id, ?3 fingerprint, ?4 text_len, ?5... */
+	const char *select;  /* those rows: the classify_fields */
 	const char *dirty;   /* the listings of the rows in textsig_pending into dirty_listings */
-	/* Classify one row (in the worker: reads only ref and the batch). */
-	void (*classify)(const classify_ref *ref, lx_scan *scan, const batch *b, crow *r);
-	/* Bind ?5... of ins from a classified row. */
-	void (*bind)(const batch *b, const crow *r, sqlite3_stmt *ins);
 };
 
-static const char *field(const batch *b, const crow *r, int f)
+/* The fields of batch row r. */
+static void row_fields(const batch *b, const crow *r, classify_fields *f)
 {
-	return r->len[f] < 0 ? NULL : b->text.buf + r->off[f];
-}
-
-static size_t field_len(const crow *r, int f)
-{
-	return r->len[f] < 0 ? 0 : (size_t)r->len[f];
+	int i;
+	for (i = 0; i < CLASSIFY_NF; i++) {
+		f->s[i] = r->len[i] < 0 ? NULL : b->text.buf + r->off[i];
+		f->n[i] = r->len[i] < 0 ? 0 : r->len[i];
+	}
 }
 
 /* Length of s[0..n) cut to at most max bytes at a UTF-8 character start. */
@@ -92,94 +81,111 @@ static int bind_excerpt(sqlite3_stmt *st, int idx, const char *t, size_t a, size
 	return db_bind_text(st, idx, t + a, cut_len(t + a, b - a, CLASSIFY_EXCERPT_MAX));
 }
 
-static void classify_review(const classify_ref *ref, lx_scan *scan, const batch *b, crow *r)
+static void bind_review(sqlite3_stmt *ins, const classify_fields *f, const review_result *r)
 {
-	const char *text = field(b, r, F_A);
-	reviews_classify(ref->lx, ref->fr, scan, text ? text : "", field_len(r, F_A), &r->res.rv);
-}
+	const char *text = f->s[CLASSIFY_A];
 
-static void bind_review(const batch *b, const crow *row, sqlite3_stmt *ins)
-{
-	const review_result *r = &row->res.rv;
-	const char *text = field(b, row, F_A);
-
-	db_bind_text(ins, 5, reviews_class_name(r->cls), -1);
-	db_bind_text(ins, 22, field(b, row, F_B), -1);
-	sqlite3_bind_int(ins, 6, r->complaint);
-	sqlite3_bind_int(ins, 7, r->negated);
-	sqlite3_bind_int(ins, 8, r->noise);
-	sqlite3_bind_int(ins, 9, r->network_ok);
-	sqlite3_bind_int(ins, 10, r->not_genuine);
-	sqlite3_bind_int(ins, 11, r->china_rom);
-	sqlite3_bind_int(ins, 12, r->no_google);
-	sqlite3_bind_int(ins, 13, r->unofficial);
-	sqlite3_bind_double(ins, 14, r->strength);
-	db_bind_text(ins, 15, r->bands[0] ? r->bands : NULL, -1);
-	db_bind_text(ins, 16, r->has_fw ? r->fw.version : NULL, -1);
-	db_bind_text(ins, 17, r->has_fw && r->fw.region[0] ? r->fw.region : NULL, -1);
-	db_bind_text(ins, 18, r->has_fw ? firmware_branch_name(r->fw.branch) : NULL, -1);
+	db_bind_text(ins, 6, reviews_class_name(r->cls), -1);
+	sqlite3_bind_int(ins, 7, r->complaint);
+	sqlite3_bind_int(ins, 8, r->negated);
+	sqlite3_bind_int(ins, 9, r->noise);
+	sqlite3_bind_int(ins, 10, r->network_ok);
+	sqlite3_bind_int(ins, 11, r->not_genuine);
+	sqlite3_bind_int(ins, 12, r->china_rom);
+	sqlite3_bind_int(ins, 13, r->no_google);
+	sqlite3_bind_int(ins, 14, r->unofficial);
+	sqlite3_bind_double(ins, 15, r->strength);
+	db_bind_text(ins, 16, r->bands[0] ? r->bands : NULL, -1);
+	db_bind_text(ins, 17, r->has_fw ? r->fw.version : NULL, -1);
+	db_bind_text(ins, 18, r->has_fw && r->fw.region[0] ? r->fw.region : NULL, -1);
+	db_bind_text(ins, 19, r->has_fw ? firmware_branch_name(r->fw.branch) : NULL, -1);
 	if (r->cls == RV_GENERIC && r->model_region != 'C')
-		sqlite3_bind_null(ins, 19);
-	else if (r->cls == RV_GENERIC)
-		bind_excerpt(ins, 19, text, 0, field_len(row, F_A)); /* the model number is the point */
+		sqlite3_bind_null(ins, 20);
+	else if (r->cls == RV_GENERIC) /* the model number is the point */
+		bind_excerpt(ins, 20, text, 0, (size_t)f->n[CLASSIFY_A]);
 	else
-		bind_excerpt(ins, 19, text, r->ex_start, r->ex_end);
-	db_bind_text(ins, 20, r->model[0] ? r->model : NULL, -1);
-	db_bind_text(ins, 21, !r->model_region ? NULL : r->model_region == 'C' ? "CN" :
+		bind_excerpt(ins, 20, text, r->ex_start, r->ex_end);
+	db_bind_text(ins, 21, r->model[0] ? r->model : NULL, -1);
+	db_bind_text(ins, 22, !r->model_region ? NULL : r->model_region == 'C' ? "CN" :
 			      r->model_region == 'G' ? "GLOBAL" : "OTHER", -1);
 }
 
-static void classify_qa(const classify_ref *ref, lx_scan *scan, const batch *b, crow *r)
+static void bind_qa(sqlite3_stmt *ins, const classify_fields *f, const reply_result *r)
 {
-	const char *q = field(b, r, F_A);
-	replies_classify(ref->lx, scan, q ? q : "", field_len(r, F_A), field(b, r, F_B),
-			 field_len(r, F_B), &r->res.rp);
+	db_bind_text(ins, 6, replies_question_name(r->qk), -1);
+	db_bind_text(ins, 7, replies_class_name(r->cls), -1);
+	db_bind_text(ins, 8, r->detail, -1);
+	db_bind_text(ins, 9, r->model[0] ? r->model : NULL, -1);
+	db_bind_text(ins, 10, r->asked_band[0] ? r->asked_band : NULL, -1);
+	if (r->cls == RP_UNANSWERED)
+		sqlite3_bind_null(ins, 11);
+	else
+		bind_excerpt(ins, 11, f->s[CLASSIFY_B], r->ex_start, r->ex_end);
 }
 
-static void bind_qa(const batch *b, const crow *row, sqlite3_stmt *ins)
+void classify_row(const classify_ref *ref, lx_scan *scan, classify_kind k,
+		  const classify_fields *f, classify_result *out)
 {
-	const reply_result *r = &row->res.rp;
+	const char *a = f->s[CLASSIFY_A];
 
-	db_bind_text(ins, 5, replies_question_name(r->qk), -1);
-	db_bind_text(ins, 6, replies_class_name(r->cls), -1);
-	db_bind_text(ins, 7, r->detail, -1);
-	db_bind_text(ins, 8, r->model[0] ? r->model : NULL, -1);
-	db_bind_text(ins, 9, r->asked_band[0] ? r->asked_band : NULL, -1);
-	if (r->cls == RP_UNANSWERED)
-		sqlite3_bind_null(ins, 10);
+	if (k == CLASSIFY_REVIEW)
+		reviews_classify(ref->lx, ref->fr, scan, a ? a : "", (size_t)f->n[CLASSIFY_A],
+				 &out->rv);
 	else
-		bind_excerpt(ins, 10, field(b, row, F_B), r->ex_start, r->ex_end);
+		replies_classify(ref->lx, scan, a ? a : "", (size_t)f->n[CLASSIFY_A],
+				 f->s[CLASSIFY_B], (size_t)f->n[CLASSIFY_B], &out->rp);
+}
+
+const char *classify_insert_sql(classify_kind k)
+{
+	return k == CLASSIFY_REVIEW ? CLASSIFY_REVIEW_INSERT_SQL : CLASSIFY_QA_INSERT_SQL;
+}
+
+const char *classify_table(classify_kind k)
+{
+	return k == CLASSIFY_REVIEW ? "review_classes" : "qa_classes";
+}
+
+void classify_bind(sqlite3_stmt *ins, const char *fp, classify_kind k, const classify_fields *f,
+		   const classify_result *r)
+{
+	int i;
+
+	sqlite3_reset(ins);
+	/* ?1 id, ?2 listing, ?3 fingerprint, ?4 ?5 the texts: only read while
+	 * the row is stored, so not copied */
+	for (i = 0; i < CLASSIFY_NF; i++) {
+		int idx = i < CLASSIFY_A ? i + 1 : i + 2;
+		if (f->s[i])
+			sqlite3_bind_text(ins, idx, f->s[i], f->n[i], SQLITE_STATIC);
+		else
+			sqlite3_bind_null(ins, idx);
+	}
+	sqlite3_bind_text(ins, 3, fp, -1, SQLITE_STATIC);
+	if (k == CLASSIFY_REVIEW)
+		bind_review(ins, f, &r->rv);
+	else
+		bind_qa(ins, f, &r->rp);
 }
 
 static const text_kind review_kind = {
-	"reviews", "a review class", "review_classes",
+	CLASSIFY_REVIEW, "reviews", "a review class",
 	CLASSIFY_REVIEWS_ALL_SQL,
 	CLASSIFY_REVIEWS_SINCE_SQL,
-	"SELECT r.review_id, r.listing_id, coalesce(length(r.text), 0), r.text, r.country "
+	"SELECT r.review_id, r.listing_id, r.text, r.country "
 	"FROM textsig_pending p JOIN reviews r ON r.rowid = p.rid",
-	"INSERT OR REPLACE INTO review_classes(review_id, listing_id, lexicon, text_len, "
-	"class, complaint, negated, noise, network_ok, not_genuine, china_rom, no_google, "
-	"unofficial, strength, bands, fw_version, fw_region, fw_branch, excerpt, model_number, "
-	"model_region, country) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
 	"INSERT OR IGNORE INTO dirty_listings(listing_id) "
 	"SELECT r.listing_id FROM textsig_pending p JOIN reviews r ON r.rowid = p.rid",
-	classify_review, bind_review,
 };
 
 static const text_kind qa_kind = {
-	"q&a rows", "a q&a class", "qa_classes",
+	CLASSIFY_QA, "q&a rows", "a q&a class",
 	CLASSIFY_QA_ALL_SQL,
 	CLASSIFY_QA_SINCE_SQL,
-	"SELECT q.qa_id, q.listing_id, "
-	"coalesce(length(q.question), 0) + coalesce(length(q.answer), 0), q.question, q.answer "
+	"SELECT q.qa_id, q.listing_id, q.question, q.answer "
 	"FROM textsig_pending p JOIN qa q ON q.rowid = p.rid",
-	"INSERT OR REPLACE INTO qa_classes(qa_id, listing_id, lexicon, text_len, "
-	"question_kind, reply_class, reply_detail, model_number, asked_band, excerpt) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	"INSERT OR IGNORE INTO dirty_listings(listing_id) "
 	"SELECT q.listing_id FROM textsig_pending p JOIN qa q ON q.rowid = p.rid",
-	classify_qa, bind_qa,
 };
 
 /* ---- the worker ---- */
@@ -213,9 +219,13 @@ typedef struct worker {
 
 static void classify_batch(const classify_ref *ref, lx_scan *scan, batch *b)
 {
+	classify_fields f;
 	size_t i;
-	for (i = 0; i < b->n; i++)
-		b->kind->classify(ref, scan, b, &b->rows[i]);
+
+	for (i = 0; i < b->n; i++) {
+		row_fields(b, &b->rows[i], &f);
+		classify_row(ref, scan, b->kind->kind, &f, &b->rows[i].res);
+	}
 }
 
 static void *worker_main(void *arg)
@@ -317,7 +327,6 @@ static void worker_stop(worker *w)
  * follow; 0: sel is done (do not step it again); -1: error. */
 static int batch_fill(batch *b, sqlite3_stmt *sel)
 {
-	static const int col[F_N] = {0, 1, 3, 4};
 	const char *t;
 	crow *r;
 	int s, f;
@@ -328,11 +337,10 @@ static int batch_fill(batch *b, sqlite3_stmt *sel)
 		if ((s = sqlite3_step(sel)) != SQLITE_ROW)
 			return s == SQLITE_DONE ? 0 : -1;
 		r = &b->rows[b->n++];
-		r->text_len = sqlite3_column_int64(sel, 2);
-		for (f = 0; f < F_N; f++) {
-			t = (const char *)sqlite3_column_text(sel, col[f]);
+		for (f = 0; f < CLASSIFY_NF; f++) {
+			t = (const char *)sqlite3_column_text(sel, f);
 			r->off[f] = b->text.len;
-			r->len[f] = t ? sqlite3_column_bytes(sel, col[f]) : -1;
+			r->len[f] = t ? sqlite3_column_bytes(sel, f) : -1;
 			if (t) {
 				sb_add(&b->text, t, (size_t)r->len[f]);
 				sb_addc(&b->text, '\0');
@@ -345,17 +353,13 @@ static int batch_fill(batch *b, sqlite3_stmt *sel)
 static int batch_store(const batch *b, sqlite3 *db, sqlite3_stmt *ins, const char *fp,
 		       gv_error *err)
 {
+	classify_fields f;
 	char doing[64];
 	size_t i;
 
 	for (i = 0; i < b->n; i++) {
-		const crow *r = &b->rows[i];
-		sqlite3_reset(ins);
-		db_bind_text(ins, 1, field(b, r, F_ID), -1);
-		db_bind_text(ins, 2, field(b, r, F_LISTING), -1);
-		db_bind_text(ins, 3, fp, -1);
-		sqlite3_bind_int64(ins, 4, r->text_len);
-		b->kind->bind(b, r, ins);
+		row_fields(b, &b->rows[i], &f);
+		classify_bind(ins, fp, b->kind->kind, &f, &b->rows[i].res);
 		if (sqlite3_step(ins) != SQLITE_DONE) {
 			snprintf(doing, sizeof doing, "storing %s", b->kind->one);
 			return db_fail(db, err, doing);
@@ -423,7 +427,7 @@ static int pipeline(const text_kind *k, sqlite3 *db, sqlite3_stmt *sel, sqlite3_
  * statement for all of them, not one per row), add to *count. Into an
  * empty class table (a first night) its secondary indexes are built once at
  * the end (dbindex.h). */
-static int classify_kind(sqlite3 *db, const text_kind *k, long long mark, worker *w,
+static int classify_table_rows(sqlite3 *db, const text_kind *k, long long mark, worker *w,
 			 long *count, gv_error *err)
 {
 	sqlite3_stmt *sel = NULL, *ins = NULL;
@@ -432,8 +436,8 @@ static int classify_kind(sqlite3 *db, const text_kind *k, long long mark, worker
 	int rc = -1, s;
 
 	if (find_pending(db, k, w->ref->fp, mark, err) < 0 ||
-	    dbindex_defer(db, k->table, 1, &idx, err) < 0 ||
-	    db_prepare(db, k->select, &sel, err) < 0 || db_prepare(db, k->insert, &ins, err) < 0)
+	    dbindex_defer(db, classify_table(k->kind), 1, &idx, err) < 0 ||
+	    db_prepare(db, k->select, &sel, err) < 0 || db_prepare(db, classify_insert_sql(k->kind), &ins, err) < 0)
 		goto cleanup;
 	s = pipeline(k, db, sel, ins, w, count, err);
 	worker_wait(w, w->submitted); /* no batch stays in the worker's hands */
@@ -461,7 +465,7 @@ cleanup:
 
 /* file_id up to which every row has a class under fp, -1 if unknown (or on
  * an error, which the full comparison will then meet). */
-static long long watermark_get(sqlite3 *db, const char *fp)
+long long classify_watermark(sqlite3 *db, const char *fp)
 {
 	sqlite3_stmt *st;
 	long long mark = -1;
@@ -476,19 +480,18 @@ static long long watermark_get(sqlite3 *db, const char *fp)
 	return mark;
 }
 
-/* Every row has a class under fp now: remember the highest file id. Every
- * later file gets a higher one (ingest_files.file_id is the table's rowid
- * and no file row is ever deleted). */
-static int watermark_set(sqlite3 *db, const char *fp, gv_error *err)
+int classify_watermark_set(sqlite3 *db, const char *fp, long long file_id, gv_error *err)
 {
 	sqlite3_stmt *st;
 	int rc = 0;
 
 	if (db_exec(db, "DELETE FROM textsig_watermark", err) < 0 ||
 	    db_prepare(db, "INSERT INTO textsig_watermark(lexicon, file_id) "
-			   "SELECT ?1, coalesce(max(file_id), 0) FROM ingest_files", &st, err) < 0)
+			   "SELECT ?1, coalesce(?2, max(file_id), 0) FROM ingest_files", &st, err) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, fp, -1, SQLITE_STATIC);
+	if (file_id >= 0)
+		sqlite3_bind_int64(st, 2, file_id);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(db, err, "storing the classification watermark");
 	sqlite3_finalize(st);
@@ -497,17 +500,17 @@ static int watermark_set(sqlite3 *db, const char *fp, gv_error *err)
 
 int classify_pending(sqlite3 *db, const classify_ref *ref, gv_error *err)
 {
-	long long mark = watermark_get(db, ref->fp);
+	long long mark = classify_watermark(db, ref->fp);
 	long nrev = 0, nqa = 0;
 	double t0 = now_seconds();
 	worker w;
 	int rc = -1;
 
 	worker_start(&w, ref);
-	if (classify_kind(db, &review_kind, mark, &w, &nrev, err) < 0 ||
-	    classify_kind(db, &qa_kind, mark, &w, &nqa, err) < 0 ||
+	if (classify_table_rows(db, &review_kind, mark, &w, &nrev, err) < 0 ||
+	    classify_table_rows(db, &qa_kind, mark, &w, &nqa, err) < 0 ||
 	    db_exec(db, "DELETE FROM textsig_pending", err) < 0 ||
-	    watermark_set(db, ref->fp, err) < 0)
+	    classify_watermark_set(db, ref->fp, -1, err) < 0)
 		goto cleanup;
 	if (nrev || nqa)
 		log_info("analyze: classified %ld reviews and %ld q&a rows (lexicon %.8s) in %.2fs", nrev,

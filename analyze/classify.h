@@ -25,6 +25,8 @@
 
 #include "analyze/firmware.h"
 #include "analyze/lexicon.h"
+#include "analyze/replies.h"
+#include "analyze/reviews.h"
 #include "common/util.h"
 
 #define CLASSIFY_EXCERPT_MAX 200 /* bytes of a stored excerpt, at most */
@@ -72,5 +74,57 @@ typedef struct classify_ref {
 /* Classify the pending rows (see above) inside the caller's transaction and
  * move the watermark. Logs what it did. 0 or -1 with err. */
 int classify_pending(sqlite3 *db, const classify_ref *ref, gv_error *err);
+
+/* ---- one row: shared with the classes computed during ingest (classtap.h) ---- */
+
+typedef enum classify_kind { CLASSIFY_REVIEW, CLASSIFY_QA } classify_kind;
+
+/* A stored row's fields, as the class row needs them; each NULL or n bytes. */
+enum { CLASSIFY_ID, CLASSIFY_LISTING, CLASSIFY_A, CLASSIFY_B, CLASSIFY_NF };
+/* CLASSIFY_A, CLASSIFY_B: a review's text and country, a question and its answer */
+typedef struct classify_fields {
+	const char *s[CLASSIFY_NF];
+	int n[CLASSIFY_NF];
+} classify_fields;
+
+typedef union classify_result {
+	review_result rv;
+	reply_result rp;
+} classify_result;
+
+/* The class rows: ?1 id, ?2 listing, ?3 fingerprint, ?4 and ?5 the row's
+ * texts (classify_fields A and B), then the result. text_len is computed
+ * here from the texts, as the stale test above computes it from the
+ * stored row. */
+#define CLASSIFY_REVIEW_INSERT_SQL                                                            \
+	"INSERT OR REPLACE INTO review_classes(review_id, listing_id, lexicon, text_len, "   \
+	"country, class, complaint, negated, noise, network_ok, not_genuine, china_rom, "     \
+	"no_google, unofficial, strength, bands, fw_version, fw_region, fw_branch, excerpt, " \
+	"model_number, model_region) VALUES (?1, ?2, ?3, coalesce(length(?4), 0), ?5, ?6, ?7, " \
+	"?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"
+#define CLASSIFY_QA_INSERT_SQL                                                              \
+	"INSERT OR REPLACE INTO qa_classes(qa_id, listing_id, lexicon, text_len, "         \
+	"question_kind, reply_class, reply_detail, model_number, asked_band, excerpt) "     \
+	"VALUES (?1, ?2, ?3, coalesce(length(?4), 0) + coalesce(length(?5), 0), ?6, ?7, ?8, " \
+	"?9, ?10, ?11)"
+
+/* Classify one row into out. scan is the calling thread's own scratch. */
+void classify_row(const classify_ref *ref, lx_scan *scan, classify_kind k,
+		  const classify_fields *f, classify_result *out);
+/* The class table of a kind, and the statement that stores a class row. */
+const char *classify_table(classify_kind k);
+const char *classify_insert_sql(classify_kind k);
+/* Reset ins (classify_insert_sql) and bind a classified row to it; the
+ * texts are bound without a copy: keep f's bytes until the step. */
+void classify_bind(sqlite3_stmt *ins, const char *fp, classify_kind k,
+		   const classify_fields *f, const classify_result *r);
+
+/* The watermark: file_id up to which every row has a class under fp, -1 if
+ * there is none (or on an error, which the full comparison then meets). */
+long long classify_watermark(sqlite3 *db, const char *fp);
+/* Set it to file_id, or with file_id < 0 to the highest ingest_files.file_id
+ * (every later file gets a higher one: it is the table's rowid and no file
+ * row is ever deleted). 0 or -1 with err. */
+int classify_watermark_set(sqlite3 *db, const char *fp, long long file_id, gv_error *err);
 
 #endif

@@ -112,9 +112,18 @@ static const char *col_text(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+void textsig_classify_ref(const textsig *ts, classify_ref *ref)
+{
+	ref->lx = &ts->lx;
+	ref->fr = &ts->fr;
+	ref->fp = ts->fp;
+}
+
 int textsig_classify_pending(sqlite3 *db, const textsig *ts, gv_error *err)
 {
-	classify_ref ref = {&ts->lx, &ts->fr, ts->fp};
+	classify_ref ref;
+
+	textsig_classify_ref(ts, &ref);
 	return classify_pending(db, &ref, err);
 }
 

@@ -23,6 +23,9 @@ textsig *textsig_new(const char *datadir, gv_error *err);
 void textsig_free(textsig *ts);
 /* Fingerprint of the loaded lexicon (32 hex digits + NUL). */
 const char *textsig_fingerprint(const textsig *ts);
+/* What the classifiers read (classify.h), valid while ts is. */
+struct classify_ref;
+void textsig_classify_ref(const textsig *ts, struct classify_ref *ref);
 
 /* Finalize the statements textsig_listing_evidence keeps prepared (before
  * the database is closed; textsig_free does it too). */

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "analyze/analyze.h"
+#include "analyze/classtap.h"
+#include "analyze/textsig.h"
 #include "cli/cli.h"
 #include "common/db.h"
 #include "common/log.h"
@@ -17,11 +19,12 @@
 
 enum { STEP_INGEST = 1, STEP_ANALYZE = 2, STEP_REPORT = 4 };
 
-/* Ingest every file; returns the exit status so far (0, or 1 when a file
- * was refused) or GV_EXIT_DB. */
-static int do_ingest(sqlite3 *db, const cli_opts *o, long long run_id)
+/* Ingest every file, classifying the texts with tap when there is one;
+ * returns the exit status so far (0, or 1 when a file was refused) or
+ * GV_EXIT_DB. */
+static int do_ingest(sqlite3 *db, const cli_opts *o, long long run_id, classtap *tap)
 {
-	ingest_opts io = {run_id, o->no_fts};
+	ingest_opts io = {run_id, o->no_fts, tap ? classtap_tap(tap) : NULL};
 	ingest_totals t;
 	gv_error err;
 	int i, status = GV_EXIT_OK;
@@ -45,6 +48,11 @@ static int do_ingest(sqlite3 *db, const cli_opts *o, long long run_id)
 		 t.rows_stored, t.rows_duplicate, t.rows_rejected, now_seconds() - t0);
 	if (!o->no_fts) /* of the seconds above; tests/bench/run.sh reads it */
 		log_info("ingest: fts index seconds=%.2f", t.fts_seconds);
+	if (tap) {
+		long long nrev, nqa;
+		classtap_counts(tap, &nrev, &nqa);
+		log_info("ingest: classified %lld reviews and %lld q&a rows while loading", nrev, nqa);
+	}
 	return status;
 }
 
@@ -172,9 +180,23 @@ static int check_args(const cli_opts *o, unsigned steps, const char *name)
 	return 0;
 }
 
+/* A run that ingests and then analyses classifies the texts while loading
+ * them (analyze/classtap.h). Without a readable lexicon it loads them as
+ * they are: the analysis then stops on the same error, after the ingest, as
+ * it always has. */
+static classtap *ingest_classifier(const char *datadir, textsig **ts)
+{
+	gv_error ignored;
+
+	*ts = textsig_new(datadir, &ignored);
+	return *ts ? classtap_new(*ts) : NULL;
+}
+
 static int run_steps(const cli_opts *o, unsigned steps, const char *name)
 {
 	char datadir[PATH_MAX];
+	textsig *ts = NULL;
+	classtap *tap = NULL;
 	sqlite3 *db = NULL;
 	gv_error err;
 	long long run_id;
@@ -200,8 +222,14 @@ static int run_steps(const cli_opts *o, unsigned steps, const char *name)
 		status = GV_EXIT_DB;
 		goto cleanup;
 	}
+	if ((steps & STEP_INGEST) && (steps & STEP_ANALYZE))
+		tap = ingest_classifier(datadir, &ts);
 	if (steps & STEP_INGEST)
-		status = do_ingest(db, o, run_id);
+		status = do_ingest(db, o, run_id, tap);
+	classtap_free(tap); /* before the analysis: the memory is its own */
+	textsig_free(ts);
+	tap = NULL;
+	ts = NULL;
 	if (status <= GV_EXIT_REFUSED && (steps & STEP_ANALYZE)) {
 		rc = do_analyze(db, datadir, o, run_id);
 		if (rc)

@@ -111,7 +111,41 @@ int dbindex_defer(sqlite3 *db, const char *table, int unique_too, dbindex_set *s
 	return rc == -2 ? -1 : 0;
 }
 
-int dbindex_restore(sqlite3 *db, dbindex_set *set, long long *dropped, gv_error *err)
+/* The value of PRAGMA name (an integer), or fallback if it cannot be read. */
+static long long pragma_value(sqlite3 *db, const char *name, long long fallback)
+{
+	sqlite3_stmt *st;
+	char *sql = sqlite3_mprintf("PRAGMA %s", name);
+	long long v = fallback;
+
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_free(sql);
+	return v;
+}
+
+static void pragma_set(sqlite3 *db, const char *name, long long v)
+{
+	char *sql = sqlite3_mprintf("PRAGMA %s = %lld", name, v);
+	if (sql)
+		sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+}
+
+/* CREATE INDEX sorts in runs of at most cache_size pages, each sorted in
+ * memory and then merged. Runs of 8 MiB with one sorter helper thread
+ * (PRAGMA threads) build an index faster than runs of the connection's 24
+ * MiB on one thread, in less memory: review_classes_listing at scale 0.3
+ * (1.15 M rows), `sqlite3` alone, 3.1-3.6 s and 54 MB RSS against 1.9-2.2 s
+ * and 29 MB. Smaller runs stay in the processor's caches; the helper sorts
+ * one run while this thread reads the next. Both settings are put back. */
+#define SORT_RUN_KIB (-8192)
+#define SORT_THREADS 1
+
+static int build(sqlite3 *db, dbindex_set *set, long long *dropped, gv_error *err)
 {
 	int i;
 	for (i = 0; i < set->n; i++) {
@@ -127,6 +161,24 @@ int dbindex_restore(sqlite3 *db, dbindex_set *set, long long *dropped, gv_error 
 		if (db_exec(db, set->sql[i], err) < 0)
 			return -1;
 	}
-	dbindex_forget(set);
 	return 0;
+}
+
+int dbindex_restore(sqlite3 *db, dbindex_set *set, long long *dropped, gv_error *err)
+{
+	long long cache, threads;
+	int rc;
+
+	if (set->n == 0)
+		return 0;
+	cache = pragma_value(db, "cache_size", SORT_RUN_KIB);
+	threads = pragma_value(db, "threads", 0);
+	pragma_set(db, "cache_size", SORT_RUN_KIB);
+	pragma_set(db, "threads", SORT_THREADS);
+	rc = build(db, set, dropped, err);
+	pragma_set(db, "threads", threads);
+	pragma_set(db, "cache_size", cache);
+	if (rc == 0)
+		dbindex_forget(set);
+	return rc;
 }

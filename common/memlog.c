@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "common/log.h"
+#include "common/util.h"
 
 /* RssAnon of this process in KiB, -1 if /proc cannot say. */
 static long rss_anon_kib(void)
@@ -29,6 +30,7 @@ static long rss_anon_kib(void)
 
 void memlog(const char *where)
 {
+	static double t0; /* of the first line */
 	sqlite3_int64 used, peak, ovf, ovf_peak;
 	struct mallinfo2 mi;
 
@@ -38,8 +40,10 @@ void memlog(const char *where)
 	sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &used, &peak, 1);
 	sqlite3_status64(SQLITE_STATUS_PAGECACHE_OVERFLOW, &ovf, &ovf_peak, 0);
 	mi = mallinfo2();
-	log_info("memory: at=%s rss_anon=%ld sqlite=%lld sqlite_peak=%lld pagecache_overflow=%lld "
-		 "malloc_used=%zu malloc_free=%zu mmapped=%zu",
-		 where, rss_anon_kib(), (long long)(used >> 10), (long long)(peak >> 10),
+	if (t0 == 0)
+		t0 = now_seconds();
+	log_info("memory: at=%s seconds=%.2f rss_anon=%ld sqlite=%lld sqlite_peak=%lld "
+		 "pagecache_overflow=%lld malloc_used=%zu malloc_free=%zu mmapped=%zu",
+		 where, now_seconds() - t0, rss_anon_kib(), (long long)(used >> 10), (long long)(peak >> 10),
 		 (long long)(ovf >> 10), mi.uordblks >> 10, mi.fordblks >> 10, mi.hblkhd >> 10);
 }

@@ -84,8 +84,8 @@ typedef struct load_ctx {
 	store_counts *c;
 } load_ctx;
 
-static int store_record(void *ctx, const ingest_row *row, long line, const char *reason,
-			const char *raw, size_t rawlen, gv_error *err)
+static int store_record(void *ctx, const ingest_row *row, const void *prepared, long line,
+			const char *reason, const char *raw, size_t rawlen, gv_error *err)
 {
 	load_ctx *l = ctx;
 	store_counts *c = l->c;
@@ -97,7 +97,7 @@ static int store_record(void *ctx, const ingest_row *row, long line, const char 
 		if (++c->rejected <= LOG_REJECTS)
 			log_warn("ingest '%s': line %ld: row rejected: %s", l->path, line, reason);
 	} else {
-		int stored = store_row(l->s, row, err);
+		int stored = store_row(l->s, row, prepared, err);
 		if (stored < 0)
 			return -1;
 		if (stored)
@@ -108,14 +108,17 @@ static int store_record(void *ctx, const ingest_row *row, long line, const char 
 	return 0;
 }
 
-/* Validate and store every data row (pipeline.c: reading and checking on a
- * second thread). 0 at the end of the file, 1 when the file must be refused
- * (why filled), -1 on a database error (err filled). */
-static int load_rows(store *s, csvrec *r, gzin *g, const header_map *m, const char *path,
-		     const char *label, store_counts *c, gv_error *why, gv_error *err)
+/* Validate and store every data row (pipeline.c: reading, checking and the
+ * tap's prepare on a second thread). 0 at the end of the file, 1 when the
+ * file must be refused (why filled), -1 on a database error (err filled). */
+static int load_rows(store *s, csvrec *r, gzin *g, const header_map *m, const ingest_tap *tap,
+		     const char *path, const char *label, store_counts *c, gv_error *why,
+		     gv_error *err)
 {
 	load_ctx l = {s, path, c};
-	int rc = pipeline_run(r, g, m, label, pipeline_threads(), store_record, &l, why, err);
+	int texts = m->kind == KIND_REVIEWS || m->kind == KIND_QA;
+	int rc = pipeline_run(r, g, m, label, pipeline_threads(), texts ? tap : NULL, store_record,
+			      &l, why, err);
 
 	if (rc == 0 && c->rejected > LOG_REJECTS)
 		log_warn("ingest '%s': %lld more rows rejected (see the rejects table)", path,
@@ -154,6 +157,7 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 	s = store_new(db, err);
 	if (!s)
 		goto cleanup;
+	store_set_tap(s, o->tap);
 	if (!strcmp(path, "-")) {
 		if (spool_stdin(&sp, sqlite3_db_filename(db, "main"), &why) < 0) {
 			rc = refuse(s, &f, &why, t0, t, err);
@@ -196,7 +200,7 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 	f.kind = m.kind;
 	if (store_begin(s, &f, !o->no_fts, err) < 0)
 		goto cleanup;
-	rc = load_rows(s, r, g, &m, path, label, &c, &why, err);
+	rc = load_rows(s, r, g, &m, o->tap, path, label, &c, &why, err);
 	if (rc == 1) {
 		rc = refuse(s, &f, &why, t0, t, err);
 		goto cleanup;

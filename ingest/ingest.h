@@ -15,10 +15,12 @@
 #include <sqlite3.h>
 
 #include "common/util.h"
+#include "ingest/tap.h"
 
 typedef struct ingest_opts {
 	long long run_id; /* runs.run_id recorded with each file */
 	int no_fts;       /* do not maintain the full-text index while loading */
+	const ingest_tap *tap; /* run on every stored review and Q&A row (tap.h), or NULL */
 } ingest_opts;
 
 /* Running totals over the files of one invocation. */

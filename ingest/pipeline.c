@@ -30,6 +30,8 @@ typedef struct batch {
 	int n;            /* entries used */
 	char *buf;        /* arena */
 	size_t len, cap;
+	unsigned char *prep; /* BATCH_RECORDS results of the tap's prepare, or NULL */
+	int unprepared;   /* the tap's prepare left to the sink's thread (take_free) */
 	int last;         /* the input ends after this batch */
 	int refused;      /* ... because the file cannot be read on (why filled) */
 	double consumed;  /* input bytes read when the batch was queued (progress) */
@@ -45,6 +47,7 @@ typedef struct pipeline {
 	csvrec *r;
 	gzin *g;
 	const header_map *m;
+	const ingest_tap *tap; /* or NULL */
 	const char *label;
 	gv_error *why;       /* written by the reader before it queues the last batch */
 	pthread_mutex_t mu;
@@ -66,20 +69,35 @@ static batch *ring_take(ring *q)
 	return b;
 }
 
-/* Next free batch for the reader, or NULL once the sink has stopped. */
+/* Next free batch for the reader, or NULL once the sink has stopped.
+ *
+ * The tap's prepare (a review's classification) can cost the reader more
+ * than the store costs the sink: on a first night the reader then ran flat
+ * out while the sink waited half the time. So a batch taken while at most
+ * one full batch waits (the sink is idle, or about to be) goes without it, and
+ * the sink's thread does that work itself (tap.h: stored without prepared):
+ * the two threads share it. Which thread prepares a row does not change
+ * what is stored. */
 static batch *take_free(pipeline *p)
 {
 	batch *b = NULL;
+	int starving = 0;
+
 	pthread_mutex_lock(&p->mu);
 	while (!p->stop && p->free.count == 0)
 		pthread_cond_wait(&p->changed, &p->mu);
-	if (!p->stop)
+	if (!p->stop) {
 		b = ring_take(&p->free);
+		/* the batch just queued may not be taken yet: the sink is
+		 * short of work with one waiting, busy with more */
+		starving = p->full.count <= 1;
+	}
 	pthread_mutex_unlock(&p->mu);
 	if (b) {
 		b->n = 0;
 		b->len = 0;
 		b->last = b->refused = 0;
+		b->unprepared = starving;
 	}
 	return b;
 }
@@ -140,7 +158,8 @@ static size_t record_bytes(const csvrec_record *rec)
 }
 
 /* Check rec and append it to b. */
-static void batch_add(batch *b, const header_map *m, const csvrec_record *rec)
+static void batch_add(batch *b, const header_map *m, const ingest_tap *tap,
+		      const csvrec_record *rec)
 {
 	entry *e = &b->e[b->n++];
 	ingest_row row;
@@ -164,17 +183,21 @@ static void batch_add(batch *b, const header_map *m, const csvrec_record *rec)
 		e->n[j] = row.s[j] ? row.n[j] : 0;
 		e->off[j] = row.s[j] ? arena_add(b, row.s[j], (size_t)row.n[j]) : NOVALUE;
 	}
+	if (tap && !b->unprepared)
+		tap->prepare(tap->ctx, &row, b->prep + (size_t)(e - b->e) * tap->size);
 }
 
 /* Hand entry e of b to the sink, as the one-thread loop would. */
-static int deliver(const batch *b, const entry *e, pipeline_sink_fn sink, void *ctx,
-		   gv_error *err)
+static int deliver(const batch *b, const entry *e, size_t prepsize, pipeline_sink_fn sink,
+		   void *ctx, gv_error *err)
 {
+	const void *prepared =
+		b->prep && !b->unprepared ? b->prep + (size_t)(e - b->e) * prepsize : NULL;
 	ingest_row row;
 	int j;
 
 	if (!e->valid)
-		return sink(ctx, NULL, e->line, b->buf + e->off[0], b->buf + e->off[1],
+		return sink(ctx, NULL, NULL, e->line, b->buf + e->off[0], b->buf + e->off[1],
 			    (size_t)e->n[1], err);
 	memset(&row, 0, sizeof row);
 	row.kind = e->kind;
@@ -185,7 +208,7 @@ static int deliver(const batch *b, const entry *e, pipeline_sink_fn sink, void *
 		row.s[j] = e->off[j] == NOVALUE ? NULL : b->buf + e->off[j];
 		row.n[j] = e->n[j];
 	}
-	return sink(ctx, &row, e->line, NULL, NULL, 0, err);
+	return sink(ctx, &row, prepared, e->line, NULL, NULL, 0, err);
 }
 
 static void *reader_main(void *arg)
@@ -210,32 +233,37 @@ static void *reader_main(void *arg)
 			if (!b)
 				break;
 		}
-		batch_add(b, p->m, rec);
+		batch_add(b, p->m, p->tap, rec);
 	}
 	return NULL;
 }
 
-/* The one-thread loop: read, check, store, record by record. */
-static int run_inline(csvrec *r, gzin *g, const header_map *m, const char *label,
-		      pipeline_sink_fn sink, void *ctx, gv_error *why, gv_error *err)
+/* The one-thread loop: read, check, prepare, store, record by record. */
+static int run_inline(csvrec *r, gzin *g, const header_map *m, const ingest_tap *tap,
+		      const char *label, pipeline_sink_fn sink, void *ctx, gv_error *why,
+		      gv_error *err)
 {
 	const csvrec_record *rec;
 	ingest_row row;
 	char reason[ROWS_REASONLEN];
+	void *prep = tap ? xmalloc(tap->size) : NULL;
 	long long nread = 0;
-	int rc;
+	int rc = 0, ok = 0;
 
-	while ((rc = csvrec_next(r, &rec, why)) > 0) {
-		int ok;
-		if (rows_validate(m, rec, &row, reason, sizeof reason) < 0)
-			ok = sink(ctx, NULL, rec->line, reason, rec->raw, rec->raw_len, err);
-		else
-			ok = sink(ctx, &row, rec->line, NULL, NULL, 0, err);
-		if (ok < 0)
-			return -1;
+	while (ok == 0 && (rc = csvrec_next(r, &rec, why)) > 0) {
+		if (rows_validate(m, rec, &row, reason, sizeof reason) < 0) {
+			ok = sink(ctx, NULL, NULL, rec->line, reason, rec->raw, rec->raw_len, err);
+		} else {
+			if (tap)
+				tap->prepare(tap->ctx, &row, prep);
+			ok = sink(ctx, &row, prep, rec->line, NULL, NULL, 0, err);
+		}
 		if (++nread % PROGRESS_EVERY == 0)
 			progress_update(label, (double)gzin_consumed(g), (double)gzin_size(g));
 	}
+	free(prep);
+	if (ok < 0)
+		return -1;
 	return rc < 0 ? 1 : 0;
 }
 
@@ -246,7 +274,8 @@ int pipeline_threads(void)
 }
 
 int pipeline_run(csvrec *r, gzin *g, const header_map *m, const char *label, int threads,
-		 pipeline_sink_fn sink, void *ctx, gv_error *why, gv_error *err)
+		 const ingest_tap *tap, pipeline_sink_fn sink, void *ctx, gv_error *why,
+		 gv_error *err)
 {
 	batch *batches;
 	pipeline p;
@@ -254,12 +283,13 @@ int pipeline_run(csvrec *r, gzin *g, const header_map *m, const char *label, int
 	int i, rc = 0, done = 0;
 
 	if (threads < 2)
-		return run_inline(r, g, m, label, sink, ctx, why, err);
+		return run_inline(r, g, m, tap, label, sink, ctx, why, err);
 
 	memset(&p, 0, sizeof p);
 	p.r = r;
 	p.g = g;
 	p.m = m;
+	p.tap = tap;
 	p.label = label;
 	p.why = why;
 	pthread_mutex_init(&p.mu, NULL);
@@ -268,10 +298,11 @@ int pipeline_run(csvrec *r, gzin *g, const header_map *m, const char *label, int
 	for (i = 0; i < NBATCHES; i++) {
 		batches[i].cap = BATCH_BYTES;
 		batches[i].buf = xmalloc(batches[i].cap);
+		batches[i].prep = tap ? xmalloc(BATCH_RECORDS * tap->size) : NULL;
 		ring_put(&p.free, &batches[i]);
 	}
 	if (pthread_create(&reader, NULL, reader_main, &p) != 0) {
-		rc = run_inline(r, g, m, label, sink, ctx, why, err);
+		rc = run_inline(r, g, m, tap, label, sink, ctx, why, err);
 		goto cleanup;
 	}
 	while (!done) {
@@ -279,7 +310,7 @@ int pipeline_run(csvrec *r, gzin *g, const header_map *m, const char *label, int
 		/* progress is drawn here: the sink logs on this thread too */
 		progress_update(label, b->consumed, (double)gzin_size(g));
 		for (i = 0; i < b->n && rc == 0; i++)
-			if (deliver(b, &b->e[i], sink, ctx, err) < 0)
+			if (deliver(b, &b->e[i], tap ? tap->size : 0, sink, ctx, err) < 0)
 				rc = -1;
 		if (rc == 0 && b->last) {
 			rc = b->refused ? 1 : 0;
@@ -291,8 +322,10 @@ int pipeline_run(csvrec *r, gzin *g, const header_map *m, const char *label, int
 	}
 	pthread_join(reader, NULL);
 cleanup:
-	for (i = 0; i < NBATCHES; i++)
+	for (i = 0; i < NBATCHES; i++) {
 		free(batches[i].buf);
+		free(batches[i].prep);
+	}
 	free(batches);
 	pthread_cond_destroy(&p.changed);
 	pthread_mutex_destroy(&p.mu);

@@ -81,7 +81,8 @@ static const char *const sql[ST_COUNT] = {
 	[ST_REVIEW_APPEND] =
 		"INSERT INTO reviews(review_id, listing_id, rating, country, created_at, text, "
 		"file_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[ST_QA_FIND] = "SELECT qa_rowid, answer IS NULL, file_id, question FROM qa WHERE qa_id = ?1",
+	[ST_QA_FIND] = "SELECT qa_rowid, answer IS NULL, file_id, question, listing_id, asked_at "
+		       "FROM qa WHERE qa_id = ?1",
 	[ST_QA_INSERT] = "INSERT INTO qa(qa_id, listing_id, asked_at, question, answer, "
 			 "answered_at, file_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_QA_ANSWER] = "UPDATE qa SET answer = ?2, answered_at = ?3, file_id = ?4 "
@@ -98,7 +99,11 @@ struct store {
 	long long file_id;   /* file being stored */
 	ingest_kind kind;
 	int fts;             /* keep the full-text index in step */
-	strbuf question;     /* copy of a stored question whose reply is filled in */
+	strbuf question;     /* copy of a stored question whose reply is filled in... */
+	strbuf listing;      /* ...its listing_id */
+	strbuf asked_at;     /* ...and when it was asked */
+	const ingest_tap *tap; /* or NULL (store_set_tap) */
+	int tapping;         /* the tap runs on this file: begun, not yet committed */
 	dbindex_set deferred; /* indexes of an empty table built at commit */
 	int history_deferred; /* listings into empty tables: history written at commit */
 	double fts_seconds;   /* this file's time in the full-text index so far */
@@ -111,6 +116,8 @@ store *store_new(sqlite3 *db, gv_error *err)
 
 	s->db = db;
 	sb_init(&s->question);
+	sb_init(&s->listing);
+	sb_init(&s->asked_at);
 	for (i = 0; i < ST_COUNT; i++) {
 		if (db_prepare(db, sql[i], &s->st[i], err) < 0) {
 			store_free(s);
@@ -128,8 +135,15 @@ void store_free(store *s)
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sb_release(&s->question);
+	sb_release(&s->listing);
+	sb_release(&s->asked_at);
 	dbindex_forget(&s->deferred);
 	free(s);
+}
+
+void store_set_tap(store *s, const ingest_tap *tap)
+{
+	s->tap = tap;
 }
 
 /* Run a statement that returns no row; reset it either way. */
@@ -320,7 +334,14 @@ int store_begin(store *s, const store_file *f, int fts, gv_error *err)
 	s->history_deferred = 0;
 	if (s->kind == KIND_LISTINGS && (s->history_deferred = history_empty(s, err)) < 0)
 		return -1;
-	return insert_file(s, f, "ok", NULL, -1, err);
+	if (insert_file(s, f, "ok", NULL, -1, err) < 0)
+		return -1;
+	if (s->tap && (s->kind == KIND_REVIEWS || s->kind == KIND_QA)) {
+		s->tapping = 1; /* from here on store_abort tells the tap */
+		if (s->tap->begin(s->tap->ctx, s->db, s->kind, s->file_id, err) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int mark_dirty(store *s, const char *listing_id, int n, gv_error *err)
@@ -396,7 +417,7 @@ static int store_listing(store *s, const ingest_row *r, gv_error *err)
 	return 1;
 }
 
-static int store_review(store *s, const ingest_row *r, gv_error *err)
+static int store_review(store *s, const ingest_row *r, const void *prepared, gv_error *err)
 {
 	sqlite3_stmt *st = s->st[s->deferred.unique ? ST_REVIEW_APPEND : ST_REVIEW_INSERT];
 
@@ -407,7 +428,25 @@ static int store_review(store *s, const ingest_row *r, gv_error *err)
 		sqlite3_bind_null(st, RF_RATING + 1);
 	if (run(s, st, "cannot store the review", err) < 0)
 		return -1;
-	return sqlite3_changes(s->db) > 0; /* its listing is queued at commit */
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	if (s->tapping && s->tap->stored(s->tap->ctx, r, prepared, err) < 0)
+		return -1;
+	return 1; /* its listing is queued at commit */
+}
+
+/* Copy column i of st into b; point field j of row at it (NULL for NULL). */
+static void stored_field(ingest_row *row, int j, sqlite3_stmt *st, int i, strbuf *b)
+{
+	sb_reset(b);
+	if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+		row->s[j] = NULL;
+		row->n[j] = 0;
+		return;
+	}
+	sb_add(b, (const char *)sqlite3_column_text(st, i), (size_t)sqlite3_column_bytes(st, i));
+	row->s[j] = b->buf;
+	row->n[j] = (int)b->len;
 }
 
 /* A stored question, unanswered, gets the reply this row brings. */
@@ -433,9 +472,10 @@ static int fill_answer(store *s, const ingest_row *r, long long rowid, long long
 	return run(s, st, "cannot store the answer", err);
 }
 
-static int store_qa(store *s, const ingest_row *r, gv_error *err)
+static int store_qa(store *s, const ingest_row *r, const void *prepared, gv_error *err)
 {
 	sqlite3_stmt *st = s->st[ST_QA_FIND];
+	ingest_row filled; /* the stored row, its reply filled in */
 	int rc, changed = 0;
 
 	bind_field(st, 1, r, QF_QA_ID);
@@ -446,14 +486,17 @@ static int store_qa(store *s, const ingest_row *r, gv_error *err)
 		long long old_file = sqlite3_column_int64(st, 2);
 		int fills = unanswered && r->s[QF_ANSWER];
 		if (fills) {
-			sb_reset(&s->question);
-			sb_add(&s->question, (const char *)sqlite3_column_text(st, 3),
-			       (size_t)sqlite3_column_bytes(st, 3));
+			filled = *r;
+			stored_field(&filled, QF_QUESTION, st, 3, &s->question);
+			stored_field(&filled, QF_LISTING_ID, st, 4, &s->listing);
+			stored_field(&filled, QF_ASKED_AT, st, 5, &s->asked_at);
 		}
 		sqlite3_reset(st);
 		if (fills) {
-			if (fill_answer(s, r, rowid, old_file, s->question.buf,
-					(int)s->question.len, err) < 0)
+			if (fill_answer(s, r, rowid, old_file, filled.s[QF_QUESTION],
+					filled.n[QF_QUESTION], err) < 0)
+				return -1;
+			if (s->tapping && s->tap->stored(s->tap->ctx, &filled, NULL, err) < 0)
 				return -1;
 			changed = 1;
 		}
@@ -465,17 +508,19 @@ static int store_qa(store *s, const ingest_row *r, gv_error *err)
 		bind_row(s, st, r, QF_COUNT, -1);
 		if (run(s, st, "cannot store the question", err) < 0)
 			return -1;
+		if (s->tapping && s->tap->stored(s->tap->ctx, r, prepared, err) < 0)
+			return -1;
 		changed = 1;
 	}
 	return changed; /* its listing is queued at commit */
 }
 
-int store_row(store *s, const ingest_row *row, gv_error *err)
+int store_row(store *s, const ingest_row *row, const void *prepared, gv_error *err)
 {
 	switch (row->kind) {
 	case KIND_LISTINGS: return store_listing(s, row, err);
-	case KIND_REVIEWS: return store_review(s, row, err);
-	case KIND_QA: return store_qa(s, row, err);
+	case KIND_REVIEWS: return store_review(s, row, prepared, err);
+	case KIND_QA: return store_qa(s, row, prepared, err);
 	default: return gv_error_set(err, NULL, row->line, "row of unknown kind");
 	}
 }
@@ -526,6 +571,9 @@ int store_commit(store *s, store_counts *c, double seconds, gv_error *err)
 		return -1;
 	c->stored -= dup;
 	c->duplicate += dup;
+	if (s->tapping && s->tap->commit(s->tap->ctx, err) < 0)
+		return -1;
+	s->tapping = 0;
 	if (queue_listings(s, err) < 0 || index_file(s, err) < 0)
 		return -1;
 	c->fts_seconds = s->fts_seconds;
@@ -545,6 +593,9 @@ void store_abort(store *s)
 	db_rollback(s->db);
 	dbindex_forget(&s->deferred);
 	s->history_deferred = 0;
+	if (s->tapping)
+		s->tap->abort(s->tap->ctx);
+	s->tapping = 0;
 }
 
 int store_note_file(store *s, const store_file *f, const char *status, const char *reason,

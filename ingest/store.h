@@ -19,6 +19,7 @@
 #include "common/util.h"
 #include "ingest/header.h"
 #include "ingest/rows.h"
+#include "ingest/tap.h"
 
 typedef struct store store;
 
@@ -45,6 +46,9 @@ typedef struct store_counts {
  * with err filled. */
 store *store_new(sqlite3 *db, gv_error *err);
 void store_free(store *s);
+/* Run tap (tap.h; NULL: none) on the reviews and Q&A files stored from now
+ * on. tap must outlive s. */
+void store_set_tap(store *s, const ingest_tap *tap);
 
 /* file_id of an earlier successful ingest of these bytes (and its kind in
  * *kind), 0 if none, -1 on a database error. */
@@ -54,9 +58,10 @@ long long store_seen(store *s, const char *fingerprint, ingest_kind *kind, gv_er
  * rebuild the full-text index if an earlier --no-fts ingest left it stale;
  * without, mark it stale when the file is reviews or Q&A. 0 or -1. */
 int store_begin(store *s, const store_file *f, int fts, gv_error *err);
-/* Store one valid row. Returns 1 when it added or changed data, 0 when it was
- * a duplicate, -1 on a database error. */
-int store_row(store *s, const ingest_row *row, gv_error *err);
+/* Store one valid row; prepared is what the tap's prepare made of it (NULL:
+ * the tap works it out itself, if there is one). Returns 1 when it added or
+ * changed data, 0 when it was a duplicate, -1 on a database error. */
+int store_row(store *s, const ingest_row *row, const void *prepared, gv_error *err);
 /* Record a rejected row: its line, the reason, and its first raw bytes (shown
  * with invalid bytes as \xNN). 0 or -1. */
 int store_reject(store *s, long line, const char *reason, const char *raw, size_t rawlen,

@@ -80,7 +80,7 @@ static int put(store *s, ingest_row *r)
 	gv_error err;
 	int rc;
 	gv_error_clear(&err);
-	rc = store_row(s, r, &err);
+	rc = store_row(s, r, NULL, &err);
 	cr_assert_geq(rc, 0, "%s", err.msg);
 	return rc;
 }
