@@ -72,18 +72,11 @@ static int rows_after(sqlite3 *db, long long mark, gv_error *err)
 	return rc;
 }
 
-/* 1 when the file's reviews may be classified here, 0 when not (classtap.h:
- * an empty reviews table beside classes), -1. */
+/* 1 when the file's rows are classified here: into an empty class table
+ * (classtap.h), 0 when not, -1. */
 static int may_classify(classtap *t, gv_error *err)
 {
-	int empty;
-
-	if (t->kind != CLASSIFY_REVIEW)
-		return 1;
-	if ((empty = db_table_empty(t->db, "reviews", err)) != 1)
-		return empty < 0 ? -1 : 1;
-	empty = db_table_empty(t->db, "review_classes", err);
-	return empty;
+	return db_table_empty(t->db, classify_table(t->kind), err);
 }
 
 static int begin(void *ctx, sqlite3 *db, ingest_kind kind, long long file_id, gv_error *err)

@@ -8,23 +8,25 @@
  * Now that thread classifies each row as it is checked, and the writer
  * stores the class row next to the row it belongs to.
  *
- * The classes are the same as the analysis would store (the same
- * classify_row and class statement, the texts as stored): the analysis still
- * classifies whatever is stale by its own test, and finds nothing to do for
- * the rows classified here because each file moves the watermark
- * (classify.h) when every earlier row was classified under the same
- * fingerprint. Rows the tap cannot vouch for are left to the analysis:
- * - a reply filled into a question stored earlier is classified on the
- *   storing thread from the stored question, not the one read;
- * - into an empty reviews table whose class table is not empty (classes of
- *   reviews since deleted) the file's rows are left unclassified: its
- *   duplicate ids are removed only at commit, and the class kept must be
- *   the first row's (the class table is then not emptied the same way);
- * - with a watermark under another fingerprint, or rows of later files
- *   without one, the classes are stored but the watermark stays, and the
- *   analysis compares every row as before.
- * On a first night the class tables' secondary indexes are built once at
- * each file's commit (dbindex.h), as the analysis would. */
+ * It does so for a file whose class table is empty when the file begins:
+ * a first night, where the class rows are appended and the table's
+ * secondary indexes built once at the file's commit (dbindex.h), and where
+ * the texts are most of the night. On a later night each class row would
+ * go into indexes far larger than SQLite's page cache, inside the reviews
+ * file's transaction; measured, that gained nothing (README, Performance),
+ * so the analysis classifies a later night's rows afterwards, as before.
+ *
+ * The classes are the ones the analysis would store (the same classify_row
+ * and class statement, from the texts as stored): the analysis still
+ * classifies whatever is stale by its own test, and finds nothing to do
+ * for rows classified here because each file moves the watermark
+ * (classify.h) when every row of earlier files was classified under the
+ * same fingerprint. A reply filled into a question stored earlier in the
+ * same file is classified on the storing thread, from the stored question
+ * and listing, not the later row's; the duplicate review ids of a first
+ * file lose their class rows at commit as they lose their rows (the first
+ * is kept). tests/e2e/ingest_classes.sh compares this with `gvaudit
+ * ingest` + `gvaudit analyze`. */
 #ifndef GV_CLASSTAP_H
 #define GV_CLASSTAP_H
 

@@ -59,9 +59,9 @@ expect_eq "$(q "$T/A.db" "SELECT file_id FROM textsig_watermark")" \
 	"$(q "$T/A.db" "SELECT max(file_id) FROM ingest_files")" "watermark"
 
 # A first reviews file (new databases) with an id twice: the first row
-# stays, so must its class. And Q&A: q1 answered later in the same file,
-# q2 answered in a later file whose row has another question text (the
-# stored question is the one classified).
+# stays, so must its class. And Q&A: q1 answered later in the same file by
+# a row with another question text (the stored question is the one
+# classified), q2 answered in a later file.
 cat >"$T/reviews.csv" <<'EOF'
 review_id,listing_id,rating,country,created_at,text
 R1,L1,1,AU,2026-11-02,"Only 3G here, no band 28 at all"
@@ -73,7 +73,7 @@ cat >"$T/qa1.csv" <<'EOF'
 qa_id,listing_id,asked_at,question,answer,answered_at
 q1,L1,2026-11-01,Is this global version hardware?,,
 q2,L1,2026-11-01,Does it have band 20?,,
-q1,L1,2026-11-01,Is this global version hardware?,It supports Google Play and all languages,2026-11-02
+q1,L7,2026-11-01,Is it the global version?,It supports Google Play and all languages,2026-11-02
 EOF
 cat >"$T/qa2.csv" <<'EOF'
 qa_id,listing_id,asked_at,question,answer,answered_at
@@ -83,15 +83,16 @@ rm -f "$T"/A.db* "$T"/B.db*
 step "first file with a duplicate id" "$T/reviews.csv" "$T/qa1.csv"
 expect_eq "$(q "$T/A.db" "SELECT count(*), min(text_len) FROM review_classes WHERE review_id = 'R1'")" \
 	"1|31" "one class for R1, the first row's"
+expect_eq "$(q "$T/A.db" "SELECT listing_id, text_len FROM qa_classes WHERE qa_id = 'q1'")" \
+	"L1|73" "q1: the stored question and listing, the reply filled in"
 nothing_left "first file with a duplicate id"
 step "reply filled later" "$T/qa2.csv"
 expect_eq "$(q "$T/A.db" "SELECT listing_id, reply_class FROM qa_classes WHERE qa_id = 'q2'")" \
 	"L1|honest_china" "q2: the stored question and listing, the new reply"
-nothing_left "reply filled later"
 
 step "night 1 again" "$D/night1/"*.csv.gz
 step "night 2" "$D/night2/"*.csv.gz
-nothing_left "night 2"
+grep -q "analyze: classified" "$T/A.log" || fail "night 2: the analysis classified nothing"
 
 # Another lexicon: the load classifies with it, but rows of other
 # fingerprints remain, so the analysis compares every row, as before.
@@ -105,11 +106,10 @@ printf 'review_id,listing_id,rating,country,created_at,text\nR10,L2,1,AU,2026-11
 	>"$T/r10.csv"
 step "the lexicon back" "$T/r10.csv"
 
-# One ingest thread: the row is classified on the same thread, the same way.
-printf 'review_id,listing_id,rating,country,created_at,text\nR11,L2,2,NZ,2026-11-06,no B28 signal\n' \
-	>"$T/r11.csv"
+# One ingest thread: every row is classified on that thread, the same way.
+rm -f "$T"/A.db* "$T"/B.db*
 export GVAUDIT_INGEST_THREADS=1
-step "one thread" "$T/r11.csv"
+step "one thread" "$T/reviews.csv" "$T/qa1.csv"
 unset GVAUDIT_INGEST_THREADS
 nothing_left "one thread"
 echo "ingest_classes: ok"

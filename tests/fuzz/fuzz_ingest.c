@@ -63,7 +63,7 @@ static int check_ok(void *ctx, int n, char **v, char **names)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	ingest_opts o = {1, (int)(size & 1)}; /* with and without FTS */
+	ingest_opts o = {1, (int)(size & 1), NULL}; /* with and without FTS */
 	ingest_totals t;
 	gv_error err;
 	FILE *f;
