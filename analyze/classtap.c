@@ -100,7 +100,7 @@ static int begin(void *ctx, sqlite3 *db, ingest_kind kind, long long file_id, gv
 	 * index stays, so that the second class replaces the first. */
 	if (dbindex_defer(db, classify_table(t->kind), t->kind == CLASSIFY_REVIEW, &t->idx, err) < 0)
 		return -1;
-	return db_prepare(db, classify_insert_sql(t->kind), &t->ins, err);
+	return db_prepare(db, classify_insert_sql(t->kind), &t->ins, err) < 0 ? -1 : 1;
 }
 
 static int stored(void *ctx, const ingest_row *row, const void *prepared, gv_error *err)
@@ -108,8 +108,6 @@ static int stored(void *ctx, const ingest_row *row, const void *prepared, gv_err
 	classtap *t = ctx;
 	classify_fields f;
 
-	if (!t->ins)
-		return 0;
 	row_fields(t->kind, row, &f);
 	if (!prepared) {
 		classify_row(&t->ref, &t->store_scan, t->kind, &f, &t->res);
@@ -137,8 +135,6 @@ static int commit(void *ctx, gv_error *err)
 	long long dropped = 0;
 	int rc = 0;
 
-	if (!t->ins)
-		return 0;
 	sqlite3_finalize(t->ins); /* no statement may be active at CREATE INDEX */
 	t->ins = NULL;
 	/* the duplicates of a first file's review ids, as the reviews lost them */

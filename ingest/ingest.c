@@ -111,14 +111,12 @@ static int store_record(void *ctx, const ingest_row *row, const void *prepared, 
 /* Validate and store every data row (pipeline.c: reading, checking and the
  * tap's prepare on a second thread). 0 at the end of the file, 1 when the
  * file must be refused (why filled), -1 on a database error (err filled). */
-static int load_rows(store *s, csvrec *r, gzin *g, const header_map *m, const ingest_tap *tap,
-		     const char *path, const char *label, store_counts *c, gv_error *why,
-		     gv_error *err)
+static int load_rows(store *s, csvrec *r, gzin *g, const header_map *m, const char *path,
+		     const char *label, store_counts *c, gv_error *why, gv_error *err)
 {
 	load_ctx l = {s, path, c};
-	int texts = m->kind == KIND_REVIEWS || m->kind == KIND_QA;
-	int rc = pipeline_run(r, g, m, label, pipeline_threads(), texts ? tap : NULL, store_record,
-			      &l, why, err);
+	int rc = pipeline_run(r, g, m, label, pipeline_threads(), store_tap(s), store_record, &l,
+			      why, err);
 
 	if (rc == 0 && c->rejected > LOG_REJECTS)
 		log_warn("ingest '%s': %lld more rows rejected (see the rejects table)", path,
@@ -200,7 +198,7 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 	f.kind = m.kind;
 	if (store_begin(s, &f, !o->no_fts, err) < 0)
 		goto cleanup;
-	rc = load_rows(s, r, g, &m, o->tap, path, label, &c, &why, err);
+	rc = load_rows(s, r, g, &m, path, label, &c, &why, err);
 	if (rc == 1) {
 		rc = refuse(s, &f, &why, t0, t, err);
 		goto cleanup;

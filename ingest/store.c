@@ -146,6 +146,11 @@ void store_set_tap(store *s, const ingest_tap *tap)
 	s->tap = tap;
 }
 
+const ingest_tap *store_tap(const store *s)
+{
+	return s->tapping ? s->tap : NULL;
+}
+
 /* Run a statement that returns no row; reset it either way. */
 static int run(store *s, sqlite3_stmt *st, const char *doing, gv_error *err)
 {
@@ -310,6 +315,8 @@ static int history_write(store *s, gv_error *err)
 
 int store_begin(store *s, const store_file *f, int fts, gv_error *err)
 {
+	int rc;
+
 	s->kind = f->kind;
 	s->fts = fts;
 	s->fts_seconds = 0;
@@ -338,8 +345,10 @@ int store_begin(store *s, const store_file *f, int fts, gv_error *err)
 		return -1;
 	if (s->tap && (s->kind == KIND_REVIEWS || s->kind == KIND_QA)) {
 		s->tapping = 1; /* from here on store_abort tells the tap */
-		if (s->tap->begin(s->tap->ctx, s->db, s->kind, s->file_id, err) < 0)
+		rc = s->tap->begin(s->tap->ctx, s->db, s->kind, s->file_id, err);
+		if (rc < 0)
 			return -1;
+		s->tapping = rc;
 	}
 	return 0;
 }

@@ -49,6 +49,9 @@ void store_free(store *s);
 /* Run tap (tap.h; NULL: none) on the reviews and Q&A files stored from now
  * on. tap must outlive s. */
 void store_set_tap(store *s, const ingest_tap *tap);
+/* The tap when it takes the file store_begin began (its begin said 1),
+ * else NULL: what the rows must be prepared for. */
+const ingest_tap *store_tap(const store *s);
 
 /* file_id of an earlier successful ingest of these bytes (and its kind in
  * *kind), 0 if none, -1 on a database error. */

@@ -23,7 +23,8 @@ typedef struct ingest_tap {
 	/* From a valid row of a reviews or Q&A file, fill out[size]. */
 	void (*prepare)(void *ctx, const ingest_row *row, void *out);
 	/* A reviews or Q&A file begins (its ingest_files row is written:
-	 * file_id). 0 or -1 with err. */
+	 * file_id). 1: the tap takes this file (prepare and stored follow),
+	 * 0: it does not (nothing else is called for it), -1 with err. */
 	int (*begin)(void *ctx, sqlite3 *db, ingest_kind kind, long long file_id, gv_error *err);
 	/* A row added or changed data. row holds what is stored now; prepared
 	 * is what prepare made of the same values, or NULL when the stored row

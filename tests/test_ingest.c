@@ -143,6 +143,8 @@ Test(ingest, disk_full_rolls_back_and_stops)
 /* A tap that records what it is given: prepare writes a digest of the
  * row's id and texts, stored checks it against the row it is handed. */
 typedef struct rec_tap {
+	int decline;                /* begin says 0: the tap does not take the file */
+	long prepare_calls;         /* written by the reading thread, read after it ends */
 	int begun, committed, aborted;
 	long stored, prepared;      /* rows stored; of those, handed prepared */
 	long bad;                   /* prepared results that do not match the row */
@@ -162,7 +164,7 @@ static unsigned long digest(const ingest_row *row)
 static void rec_prepare(void *ctx, const ingest_row *row, void *out)
 {
 	unsigned long h = digest(row);
-	(void)ctx;
+	((rec_tap *)ctx)->prepare_calls++;
 	memcpy(out, &h, sizeof h);
 }
 
@@ -173,7 +175,7 @@ static int rec_begin(void *ctx, sqlite3 *d, ingest_kind kind, long long file_id,
 	cr_expect(kind == KIND_REVIEWS || kind == KIND_QA);
 	cr_expect(file_id > 0);
 	t->begun++;
-	return 0;
+	return !t->decline;
 }
 
 static int rec_stored(void *ctx, const ingest_row *row, const void *prepared, gv_error *err)
@@ -264,4 +266,34 @@ Test(ingest, tap_sees_each_stored_row_once, .timeout = 60)
 	}
 	cr_expect_eq(t[0].prepared, 20000 + 2 + 1, "one thread prepares every row it reads");
 	cr_expect(t[1].prepared < t[1].stored, "two threads share the work");
+}
+
+Test(ingest, tap_declined_file_costs_nothing)
+{
+	rec_tap t;
+	ingest_tap tap = {&t, sizeof(unsigned long), rec_prepare, rec_begin, rec_stored, rec_commit,
+			  rec_abort};
+	ingest_opts o = {0, 1, &tap};
+	ingest_totals tot;
+	gv_error err;
+	int threads;
+
+	for (threads = 1; threads <= 2; threads++) {
+		memset(&t, 0, sizeof t);
+		sb_init(&t.seen);
+		t.decline = 1;
+		setenv("GVAUDIT_INGEST_THREADS", threads == 1 ? "1" : "2", 1);
+		memset(&tot, 0, sizeof tot);
+		gv_error_clear(&err);
+		cr_assert_eq(ingest_file(db, file(threads == 1 ? "r1.csv" : "r2.csv", threads == 1 ?
+					  "review_id,listing_id,text\nd1,L1,one\nd2,L1,two\n" :
+					  "review_id,listing_id,text\nd3,L1,three\n"),
+					 &o, &tot, &err), 0, "%s", err.msg);
+		unsetenv("GVAUDIT_INGEST_THREADS");
+		cr_expect_eq(t.begun, 1);
+		cr_expect_eq(t.prepare_calls + t.stored + t.committed + t.aborted, 0,
+			     "%d thread(s): a declined file is neither prepared nor stored", threads);
+		cr_expect_eq(tot.rows_stored, 3 - threads, "the rows are stored all the same");
+		sb_release(&t.seen);
+	}
 }
