@@ -20,7 +20,7 @@ struct classtap {
 	sqlite3 *db;
 	classify_kind kind;
 	long long file_id;
-	sqlite3_stmt *ins;   /* NULL: this file's rows are left to the analysis */
+	sqlite3_stmt *ins;   /* the class row statement of the file taken (begin said 1) */
 	dbindex_set idx;     /* the class table's indexes built at commit */
 	int mark;            /* every earlier row is classified: move the watermark */
 };

@@ -180,8 +180,8 @@ static int check_args(const cli_opts *o, unsigned steps, const char *name)
 	return 0;
 }
 
-/* A run that ingests and then analyses classifies the texts while loading
- * them (analyze/classtap.h). Without a readable lexicon it loads them as
+/* A run that ingests and then analyses classifies a first night's texts
+ * while loading them (analyze/classtap.h). Without a readable lexicon it loads them as
  * they are: the analysis then stops on the same error, after the ingest, as
  * it always has. */
 static classtap *ingest_classifier(const char *datadir, textsig **ts)
