@@ -1,7 +1,9 @@
 /* classify.h: the per-row step of textsig: every review and Q&A row not yet
  * classified under the current lexicon fingerprint is classified (reviews.c,
  * replies.c) and stored in review_classes / qa_classes (schemas/004_text.sql),
- * and its listing marked dirty.
+ * and its listing marked dirty. On a first night `gvaudit run` has done this
+ * already while loading (classtap.h), with the functions under "one row"
+ * below, and moved the watermark: nothing is left pending here.
  *
  * Finding those rows: after a run, every row has a class under that
  * fingerprint, and table textsig_watermark (schemas/009) keeps it with the
