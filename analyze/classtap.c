@@ -72,34 +72,27 @@ static int rows_after(sqlite3 *db, long long mark, gv_error *err)
 	return rc;
 }
 
-/* 1 when the file's rows are classified here: into an empty class table
- * (classtap.h), 0 when not, -1. */
-static int may_classify(classtap *t, gv_error *err)
-{
-	return db_table_empty(t->db, classify_table(t->kind), err);
-}
-
 static int begin(void *ctx, sqlite3 *db, ingest_kind kind, long long file_id, gv_error *err)
 {
 	classtap *t = ctx;
 	long long mark;
-	int ok, later;
+	int empty, later;
 
 	t->db = db;
 	t->kind = kind_of(kind);
 	t->file_id = file_id;
 	t->file_count = 0;
 	t->mark = 0;
-	if ((ok = may_classify(t, err)) <= 0)
-		return ok; /* 0: the analysis classifies this file's rows */
+	/* Only into an empty class table (classtap.h), its indexes deferred. A
+	 * Q&A file may store one id twice (a reply filled in): its unique index
+	 * stays, so that the second class replaces the first. */
+	empty = dbindex_defer(db, classify_table(t->kind), t->kind == CLASSIFY_REVIEW, &t->idx, err);
+	if (empty <= 0)
+		return empty; /* 0: the analysis classifies this file's rows */
 	mark = classify_watermark(db, t->ref.fp);
 	if ((later = rows_after(db, mark < 0 ? 0 : mark, err)) < 0)
 		return -1;
 	t->mark = !later;
-	/* A Q&A file may store one id twice (a reply filled in): its class
-	 * index stays, so that the second class replaces the first. */
-	if (dbindex_defer(db, classify_table(t->kind), t->kind == CLASSIFY_REVIEW, &t->idx, err) < 0)
-		return -1;
 	return db_prepare(db, classify_insert_sql(t->kind), &t->ins, err) < 0 ? -1 : 1;
 }
 

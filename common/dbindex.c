@@ -108,7 +108,7 @@ int dbindex_defer(sqlite3 *db, const char *table, int unique_too, dbindex_set *s
 	}
 	if (rc == -1)
 		return db_fail(db, err, "cannot list the table's indexes");
-	return rc == -2 ? -1 : 0;
+	return rc == -2 ? -1 : 1;
 }
 
 /* The value of PRAGMA name (an integer), or fallback if it cannot be read. */

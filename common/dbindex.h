@@ -25,7 +25,8 @@ typedef struct dbindex_set {
  * WHERE clause: the loader must then keep duplicates out itself or let
  * dbindex_restore remove them. Run it inside the transaction that loads the
  * table and calls dbindex_restore: readers never see the table without
- * them. 0 or -1 with err. */
+ * them. 1 when table was empty (its indexes, if any, now in set), 0 when it
+ * has rows (or is NULL: nothing done), -1 with err. */
 int dbindex_defer(sqlite3 *db, const char *table, int unique_too, dbindex_set *set,
 		  gv_error *err);
 /* Recreate what dbindex_defer dropped and empty set. A unique index that

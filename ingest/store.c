@@ -279,7 +279,9 @@ static int queue_listings(store *s, gv_error *err)
 			"cannot queue the listings for analysis", err);
 }
 
-/* 1 when no listing has been stored yet, 0 when one has, -1 on an error.
+/* Whether a listings file into an empty listings table (listings_empty:
+ * dbindex_defer's answer) defers its history: 1 when listing_scrapes is
+ * empty too, 0 when not, -1 on an error.
  *
  * Into empty tables a listings file is stored without its history: each
  * listing's first scrape goes into listings alone (a small key, in the
@@ -289,11 +291,9 @@ static int queue_listings(store *s, gv_error *err)
  * far larger than the page cache, filled at random: at scale 1 a first
  * night's listings took 13-22 s, more than .import takes for the night. A
  * listing met again in the same file gets its history then (store_listing). */
-static int history_empty(store *s, gv_error *err)
+static int history_empty(store *s, int listings_empty, gv_error *err)
 {
-	int empty = db_table_empty(s->db, "listings", err);
-
-	return empty == 1 ? db_table_empty(s->db, "listing_scrapes", err) : empty;
+	return listings_empty ? db_table_empty(s->db, "listing_scrapes", err) : 0;
 }
 
 /* The deferred history (history_empty): the listings that are still their
@@ -315,7 +315,7 @@ static int history_write(store *s, gv_error *err)
 
 int store_begin(store *s, const store_file *f, int fts, gv_error *err)
 {
-	int rc;
+	int rc, empty;
 
 	s->kind = f->kind;
 	s->fts = fts;
@@ -335,11 +335,11 @@ int store_begin(store *s, const store_file *f, int fts, gv_error *err)
 		return -1;
 	/* Only reviews may load without their unique index: a Q&A row looks
 	 * its question up (store_qa), and listings are few. */
-	if (dbindex_defer(s->db, kind_table(s->kind), s->kind == KIND_REVIEWS, &s->deferred,
-			  err) < 0)
+	if ((empty = dbindex_defer(s->db, kind_table(s->kind), s->kind == KIND_REVIEWS,
+				   &s->deferred, err)) < 0)
 		return -1;
 	s->history_deferred = 0;
-	if (s->kind == KIND_LISTINGS && (s->history_deferred = history_empty(s, err)) < 0)
+	if (s->kind == KIND_LISTINGS && (s->history_deferred = history_empty(s, empty, err)) < 0)
 		return -1;
 	if (insert_file(s, f, "ok", NULL, -1, err) < 0)
 		return -1;
