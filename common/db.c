@@ -97,32 +97,44 @@ int db_bind_text(sqlite3_stmt *st, int idx, const char *s, int n)
 	return sqlite3_bind_text(st, idx, s, n, SQLITE_TRANSIENT);
 }
 
-static int user_version(sqlite3 *db, int *v)
+int db_pragma_get(sqlite3 *db, const char *name, long long *v)
 {
-	sqlite3_stmt *st;
-	int rc;
-	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	rc = sqlite3_step(st);
-	*v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_stmt *st = NULL;
+	char *sql = sqlite3_mprintf("PRAGMA %s", name);
+	int rc = -1;
+
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		*v = sqlite3_column_int64(st, 0);
+		rc = 0;
+	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	sqlite3_free(sql);
+	return rc;
+}
+
+int db_pragma_set(sqlite3 *db, const char *name, long long v, gv_error *err)
+{
+	char sql[96];
+
+	snprintf(sql, sizeof sql, "PRAGMA %s = %lld", name, v);
+	return db_exec(db, sql, err);
 }
 
 /* Apply every embedded migration past the database's user_version, each in
  * its own transaction together with the version bump. */
 static int migrate(sqlite3 *db, const char *path, gv_error *err)
 {
-	int v, i;
-	char sql[64];
+	long long v;
+	int i;
 
-	if (user_version(db, &v) < 0)
+	if (db_pragma_get(db, "user_version", &v) < 0)
 		return db_fail(db, err, "cannot read schema version");
 	if (v > schema_nmigrations)
 		return gv_error_set(err, path, 0,
-				    "database schema version %d is newer than this gvaudit (%d): upgrade gvaudit",
+				    "database schema version %lld is newer than this gvaudit (%d): upgrade gvaudit",
 				    v, schema_nmigrations);
-	for (i = v; i < schema_nmigrations; i++) {
+	for (i = (int)v; i < schema_nmigrations; i++) {
 		if (db_begin(db, err) < 0)
 			return -1;
 		if (db_exec(db, schema_migrations[i].sql, err) < 0) {
@@ -132,8 +144,7 @@ static int migrate(sqlite3 *db, const char *path, gv_error *err)
 			return gv_error_set(err, path, 0, "cannot apply schema %s: %s",
 					    schema_migrations[i].name, why);
 		}
-		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", i + 1);
-		if (db_exec(db, sql, err) < 0 || db_commit(db, err) < 0) {
+		if (db_pragma_set(db, "user_version", i + 1, err) < 0 || db_commit(db, err) < 0) {
 			db_rollback(db);
 			return -1;
 		}

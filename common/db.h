@@ -67,6 +67,12 @@ void db_rollback(sqlite3 *db);              /* safe when no transaction is open 
 char *db_meta_get(sqlite3 *db, const char *key);
 int db_meta_set(sqlite3 *db, const char *key, const char *value, gv_error *err);
 
+/* The integer value of PRAGMA name into *v: 0, or -1 (*v untouched) when
+ * it cannot be read. */
+int db_pragma_get(sqlite3 *db, const char *name, long long *v);
+/* PRAGMA name = v. 0 or -1 with err. */
+int db_pragma_set(sqlite3 *db, const char *name, long long v, gv_error *err);
+
 /* 1 when table has no row, 0 when it has one, -1 with err filled. */
 int db_table_empty(sqlite3 *db, const char *table, gv_error *err);
 

@@ -111,30 +111,6 @@ int dbindex_defer(sqlite3 *db, const char *table, int unique_too, dbindex_set *s
 	return rc == -2 ? -1 : 1;
 }
 
-/* The value of PRAGMA name (an integer), or fallback if it cannot be read. */
-static long long pragma_value(sqlite3 *db, const char *name, long long fallback)
-{
-	sqlite3_stmt *st;
-	char *sql = sqlite3_mprintf("PRAGMA %s", name);
-	long long v = fallback;
-
-	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	sqlite3_free(sql);
-	return v;
-}
-
-static void pragma_set(sqlite3 *db, const char *name, long long v)
-{
-	char *sql = sqlite3_mprintf("PRAGMA %s = %lld", name, v);
-	if (sql)
-		sqlite3_exec(db, sql, NULL, NULL, NULL);
-	sqlite3_free(sql);
-}
-
 /* CREATE INDEX sorts in runs of at most cache_size pages, each sorted in
  * memory and then merged. Runs of 8 MiB with one sorter helper thread
  * (PRAGMA threads) build an index faster than runs of the connection's 24
@@ -166,18 +142,19 @@ static int build(sqlite3 *db, dbindex_set *set, long long *dropped, gv_error *er
 
 int dbindex_restore(sqlite3 *db, dbindex_set *set, long long *dropped, gv_error *err)
 {
-	long long cache, threads;
+	long long cache = SORT_RUN_KIB, threads = 0;
+	gv_error ignored; /* a setting that fails only makes the build slower */
 	int rc;
 
 	if (set->n == 0)
 		return 0;
-	cache = pragma_value(db, "cache_size", SORT_RUN_KIB);
-	threads = pragma_value(db, "threads", 0);
-	pragma_set(db, "cache_size", SORT_RUN_KIB);
-	pragma_set(db, "threads", SORT_THREADS);
+	db_pragma_get(db, "cache_size", &cache);
+	db_pragma_get(db, "threads", &threads);
+	db_pragma_set(db, "cache_size", SORT_RUN_KIB, &ignored);
+	db_pragma_set(db, "threads", SORT_THREADS, &ignored);
 	rc = build(db, set, dropped, err);
-	pragma_set(db, "threads", threads);
-	pragma_set(db, "cache_size", cache);
+	db_pragma_set(db, "threads", threads, &ignored);
+	db_pragma_set(db, "cache_size", cache, &ignored);
 	if (rc == 0)
 		dbindex_forget(set);
 	return rc;
