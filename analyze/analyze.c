@@ -20,6 +20,7 @@
 #include "analyze/lookahead.h"
 #include "analyze/markets.h"
 #include "analyze/price.h"
+#include "analyze/price_refresh.h"
 #include "analyze/registry.h"
 #include "analyze/score.h"
 #include "analyze/sellers.h"
@@ -34,7 +35,7 @@
  * inputs: stored verdicts are then recomputed like after a data change. */
 #define ANALYZE_LOGIC "analyze-logic-1"
 #define META_FINGERPRINT "analyze_fingerprint"
-#define META_PRICE_KEYS "price_keys" /* '1': listing_prices covers every listing */
+#define META_PRICE_KEYS "price_keys" /* '1': listing_prices covers every listing (schema 015) */
 #define NJOBS 32 /* listings read ahead of the one being stored (analyze/lookahead.h) */
 
 typedef struct ctx {
@@ -209,24 +210,34 @@ static int store_price_key(ctx *c, listing_job *j, gv_error *err)
 	db_bind_text(ins, 1, j->in.listing_id, -1);
 	db_bind_text(ins, 2, j->key, -1);
 	sqlite3_bind_double(ins, 3, j->price);
+	sqlite3_bind_int(ins, 4, j->reference);
 	if (sqlite3_step(ins) != SQLITE_DONE)
 		return db_fail(c->db, err, "writing listing_prices");
 	return 0;
 }
 
-/* The price reference: every priced listing whose own text shows no China
- * hardware, by device, memory and currency (analyze/price.h). Each
- * listing's key is kept in listing_prices (schemas/007): only the dirty
- * listings are worked out again (all of them the first time, meta
- * price_keys unset), then the reference is read back from the table,
- * sorted by key and price, keeping only each key's median and count. */
-static int build_prices(ctx *c, gv_error *err)
+/* 1 when listing_prices holds the key of every priced listing
+ * (build_prices has run on every listing since schema 015), else 0. */
+static int price_keys_current(sqlite3 *db)
 {
-	sqlite3_stmt *st = NULL;
-	char *done = db_meta_get(c->db, META_PRICE_KEYS);
-	int rc, ret = -1, all = !done || strcmp(done, "1") != 0;
+	char *done = db_meta_get(db, META_PRICE_KEYS);
+	int yes = done && strcmp(done, "1") == 0;
 
 	free(done);
+	return yes;
+}
+
+/* The price reference: every priced listing whose own text shows no China
+ * hardware, by device, memory and currency (analyze/price.h). Each priced
+ * listing's key is kept in listing_prices (schemas/007, 015), with whether
+ * it is a reference: only the dirty listings are worked out again (all of
+ * them when all is set), then the reference is read back from the table,
+ * sorted by key and price, keeping only each key's median and count. */
+static int build_prices(ctx *c, int all, gv_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, ret = -1;
+
 	c->prices = price_ref_new();
 	if (db_exec(c->db, all ? "DELETE FROM listing_prices"
 			       : "DELETE FROM listing_prices WHERE listing_id IN "
@@ -236,14 +247,15 @@ static int build_prices(ctx *c, gv_error *err)
 				  : "SELECT " LISTING_JOB_COLUMNS " FROM dirty_listings d JOIN listings l "
 				    "ON l.listing_id = d.listing_id "
 				    "WHERE l.price > 0 AND l.currency IS NOT NULL", &st, err) < 0 ||
-	    db_prepare(c->db, "INSERT INTO listing_prices(listing_id, key, price) VALUES (?1, ?2, ?3)",
-		       &c->ins_price, err) < 0 ||
+	    db_prepare(c->db, "INSERT INTO listing_prices(listing_id, key, price, reference) "
+			      "VALUES (?1, ?2, ?3, ?4)", &c->ins_price, err) < 0 ||
 	    each_listing(c, st, listing_job_price, store_price_key, "reading prices", err) < 0)
 		goto cleanup;
 	sqlite3_finalize(st);
 	st = NULL;
 	/* Sorted by SQLite (bounded memory, spills to disk), not in memory here. */
-	if (db_prepare(c->db, "SELECT key, price FROM listing_prices ORDER BY key, price", &st, err) < 0)
+	if (db_prepare(c->db, "SELECT key, price FROM listing_prices WHERE reference "
+			      "ORDER BY key, price", &st, err) < 0)
 		goto cleanup;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (price_ref_add(c->prices, col(st, 0), sqlite3_column_double(st, 1)) < 0) {
@@ -264,6 +276,18 @@ cleanup:
 	sqlite3_finalize(c->ins_price);
 	c->ins_price = NULL;
 	return ret;
+}
+
+/* c->total: the listings queued for analysis. 0, or -1 with err filled. */
+static int count_dirty(ctx *c, gv_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(c->db, "SELECT count(*) FROM dirty_listings", &st, err) < 0)
+		return -1;
+	c->total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return 0;
 }
 
 /* One entry per (signal, source, source id), as the evidence table keys it,
@@ -490,7 +514,7 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 	sqlite3_stmt *ls = NULL;
 	char fp[33], now[32];
 	char *old = NULL;
-	int rc = -1, in_tx = 0, full;
+	int rc = -1, in_tx = 0, full, keys;
 
 	memset(&c, 0, sizeof c);
 	memset(t, 0, sizeof *t);
@@ -523,22 +547,34 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 		goto cleanup;
 	memlog("classified");
 	old = db_meta_get(db, META_FINGERPRINT);
-	full = o->full || !old || strcmp(old, fp) != 0;
+	keys = price_keys_current(db);
+	full = o->full || !old || strcmp(old, fp) != 0 || !keys;
 	if (full) {
 		if (old && !o->full)
-			log_info("analyze: reference data changed, re-analysing every listing");
+			log_info(keys ? "analyze: reference data changed, re-analysing every listing"
+				      : "analyze: price keys from before schema 015, re-analysing every "
+					"listing");
 		if (db_exec(db, "INSERT OR IGNORE INTO dirty_listings(listing_id) "
 				"SELECT listing_id FROM listings", err) < 0)
 			goto cleanup;
 	}
-	if (db_prepare(db, "SELECT count(*) FROM dirty_listings", &ls, err) < 0)
+	if (count_dirty(&c, err) < 0)
 		goto cleanup;
-	if (sqlite3_step(ls) == SQLITE_ROW)
-		c.total = sqlite3_column_int64(ls, 0);
-	sqlite3_finalize(ls);
-	ls = NULL;
-	if (c.total > 0 && build_prices(&c, err) < 0) /* a pass over every listing */
-		goto cleanup;
+	if (c.total > 0) {
+		/* Nothing queued, nothing moved: the reference stays as kept. */
+		if (build_prices(&c, !keys, err) < 0) /* a pass over every listing */
+			goto cleanup;
+		if (!full) {
+			price_moves pm;
+			if (price_refresh(db, c.prices, c.reg, &c.w, &pm, err) < 0 ||
+			    count_dirty(&c, err) < 0)
+				goto cleanup;
+			if (pm.keys)
+				log_info("analyze: price reference: %lld keys moved, %lld listings "
+					 "queued, %lld evidence rows reworded",
+					 pm.keys, pm.requeued, pm.reworded);
+		}
+	}
 	if (db_prepare(db, "SELECT " LISTING_JOB_COLUMNS " FROM dirty_listings d "
 			   "JOIN listings l ON l.listing_id = d.listing_id ORDER BY l.listing_id",
 		       &ls, err) < 0 ||
@@ -549,6 +585,7 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 	ls = NULL;
 	memlog("listings analysed");
 	if (db_exec(db, "DELETE FROM dirty_listings", err) < 0 ||
+	    (c.prices && price_reference_keep(db, c.prices, err) < 0) ||
 	    sellers_update(db, &c.w, o->run_id, err) < 0 ||
 	    db_meta_set(db, META_FINGERPRINT, fp, err) < 0)
 		goto cleanup;

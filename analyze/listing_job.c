@@ -66,22 +66,19 @@ static void parse_listing_bands(const listing_input *in, bands *b)
 /* listing_price_low: far below the median of comparable listings. */
 static void price_signal(const listing_ref *r, listing_job *j)
 {
-	double ratio = weights_threshold(r->w, "price_low_ratio", 0.65);
-	int min_ref = (int)weights_threshold(r->w, "price_min_reference", 3), n;
-	double median;
+	double ratio, median;
+	int min_ref, n;
 	char key[256], buf[300];
-	const char *mem;
 
 	if (!r->prices || !j->has_price || !weights_known(r->w, "listing_price_low") ||
 	    !price_key(j->found.device, j->in.title, j->currency, key, sizeof key))
 		return;
+	price_low_rule(r->w, &ratio, &min_ref);
 	median = price_ref_median(r->prices, key, &n);
-	if (n < min_ref || j->price <= 0 || j->price >= ratio * median)
+	if (!price_is_low(j->price, median, n, ratio, min_ref))
 		return;
-	mem = strchr(key, '|') + 1; /* "8/256|USD" -> "8/256" */
-	snprintf(buf, sizeof buf, "price %.2f %s, %.0f%% of the median %.2f of %d comparable %s %.*s listings",
-		 j->price, j->currency, 100 * j->price / median, median, n, j->found.device->name,
-		 (int)strcspn(mem, "|"), mem);
+	price_low_excerpt(buf, sizeof buf, j->price, j->currency, median, n, j->found.device->name,
+			  key);
 	evidence_add(&j->ev, "listing_price_low", EV_LISTING, j->in.listing_id, buf,
 		     weights_get(r->w, "listing_price_low"));
 }
@@ -128,16 +125,16 @@ void listing_job_price(const void *ref, void *job)
 	claim_result none;
 
 	j->key[0] = '\0';
+	j->reference = 0;
 	memset(&none, 0, sizeof none);
 	evidence_list_reset(&j->ev);
 	parse_listing_bands(&j->in, &j->b);
 	listing_signals(r->reg, r->w, &j->in, &none, &j->b, NULL, COMPAT_UNKNOWN, "", &j->found,
 			&j->ev);
-	if (j->found.bands_china || j->found.model.cls == MODEL_CHINA ||
-	    !price_key(j->found.device, j->in.title, j->currency, j->key, sizeof j->key)) {
+	if (!price_key(j->found.device, j->in.title, j->currency, j->key, sizeof j->key)) {
 		j->key[0] = '\0';
 		return;
 	}
-	if (claim_says_china(j->in.title, j->in.specs, j->in.description))
-		j->key[0] = '\0';
+	j->reference = !j->found.bands_china && j->found.model.cls != MODEL_CHINA &&
+		       !claim_says_china(j->in.title, j->in.specs, j->in.description);
 }

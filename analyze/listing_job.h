@@ -43,7 +43,8 @@ typedef struct listing_job {
 	char lte[1024], nr[512]; /* the band lists as listing_facts stores them */
 	listing_found found;
 	evidence_list ev;        /* the listing's own evidence (listing_job_analyze) */
-	char key[256];           /* price key, "" when not a reference (listing_job_price) */
+	char key[256];           /* price key, "" when not known (listing_job_price) */
+	int reference;           /* 1: the key's median counts this listing's price */
 } listing_job;
 
 /* The columns listing_job_read expects, in this order, from listings l. */
@@ -60,9 +61,10 @@ void listing_job_read(listing_job *j, sqlite3_stmt *st);
  * listing_price_low and the band lists as text, into the job. */
 void listing_job_analyze(const void *ref, void *job);
 /* The price reference pass (a lookahead_fn, arg a listing_ref): key set
- * when the listing is a price reference (its own text shows no China
- * hardware, device, memory and currency known), else "". Only found and
- * key are meaningful afterwards. */
+ * when the listing's device, memory and currency are known, else "";
+ * reference 1 when its own text also shows no China hardware (a price
+ * reference), else 0. Only found, key and reference are meaningful
+ * afterwards. */
 void listing_job_price(const void *ref, void *job);
 
 #endif

@@ -85,6 +85,40 @@ void price_ref_finish(price_ref *p)
 	close_group(p);
 }
 
+size_t price_ref_count(const price_ref *p)
+{
+	return p->n;
+}
+
+const char *price_ref_group(const price_ref *p, size_t i, double *median, int *n)
+{
+	*median = p->v[i].median;
+	*n = p->v[i].n;
+	return p->v[i].key;
+}
+
+int price_is_low(double price, double median, int n, double ratio, int min_ref)
+{
+	return n >= min_ref && price > 0 && price < ratio * median;
+}
+
+void price_low_rule(const weights *w, double *ratio, int *min_ref)
+{
+	*ratio = weights_threshold(w, "price_low_ratio", 0.65);
+	*min_ref = (int)weights_threshold(w, "price_min_reference", 3);
+}
+
+void price_low_excerpt(char *buf, size_t size, double price, const char *currency, double median,
+		       int n, const char *device, const char *key)
+{
+	const char *mem = strchr(key, '|');
+
+	mem = mem ? mem + 1 : ""; /* "8/256|USD" -> "8/256" */
+	snprintf(buf, size, "price %.2f %s, %.0f%% of the median %.2f of %d comparable %s %.*s listings",
+		 price, currency, 100 * price / median, median, n, device, (int)strcspn(mem, "|"),
+		 mem);
+}
+
 double price_ref_median(const price_ref *p, const char *key, int *n)
 {
 	size_t lo = 0, hi = p->n;

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "analyze/registry.h"
+#include "analyze/weights.h"
 
 typedef struct price_ref price_ref;
 
@@ -25,6 +26,24 @@ int price_ref_add(price_ref *p, const char *key, double price);
 void price_ref_finish(price_ref *p);
 /* Median of the prices under key and how many there are (*n); 0 if none. */
 double price_ref_median(const price_ref *p, const char *key, int *n);
+
+/* The groups in key order, for keeping the reference between analyses:
+ * the number of keys, and key i with its median and count. */
+size_t price_ref_count(const price_ref *p);
+const char *price_ref_group(const price_ref *p, size_t i, double *median, int *n);
+
+/* The listing_price_low test: a listing priced at price is far below the
+ * median of its key's n reference listings (at least min_ref of them,
+ * under ratio of the median). The analysis and the refresh of unchanged
+ * listings (analyze/price_refresh.h) both ask here. */
+int price_is_low(double price, double median, int n, double ratio, int min_ref);
+/* ratio and min_ref for price_is_low, from thresholds.csv. */
+void price_low_rule(const weights *w, double *ratio, int *min_ref);
+/* listing_price_low's excerpt into buf: "price 519.80 USD, 79% of the
+ * median 661.43 of 3 comparable Mi 11 Ultra 6/128 listings", device being
+ * the registry name of key's device. */
+void price_low_excerpt(char *buf, size_t size, double price, const char *currency, double median,
+		       int n, const char *device, const char *key);
 
 /* "device|RAM/storage|currency" into key (>= 160 bytes) for a listing:
  * 1, or 0 when the device, the memory ("8GB 256GB", "8+256", "12/512GB",

@@ -84,11 +84,7 @@ static int model_cmp(const void *a, const void *b)
 /* The device whose normalised name is key, or NULL. */
 static device_bands *device_by_key(const registry *r, const char *key)
 {
-	size_t i;
-	for (i = 0; i < r->ndevices; i++)
-		if (!strcmp(r->devices[i].key, key))
-			return &r->devices[i];
-	return NULL;
+	return (device_bands *)registry_device_by_key(r, key, strlen(key));
 }
 
 /* The device named name[0..n), added to r if new; NULL for a name too
@@ -522,6 +518,15 @@ const device_bands *registry_find_device(const registry *r, const char *text)
 	}
 	free(norm);
 	return found;
+}
+
+const device_bands *registry_device_by_key(const registry *r, const char *key, size_t n)
+{
+	size_t i;
+	for (i = 0; r && i < r->ndevices; i++)
+		if (strlen(r->devices[i].key) == n && !memcmp(r->devices[i].key, key, n))
+			return &r->devices[i];
+	return NULL;
 }
 
 const device_bands *registry_device(const registry *r, const char *name)

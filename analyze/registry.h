@@ -72,5 +72,8 @@ const device_bands *registry_find_device(const registry *r, const char *text);
 /* Band lists of the device called name (registry or variant_bands name), or
  * NULL. */
 const device_bands *registry_device(const registry *r, const char *name);
+/* The device whose normalised name (device_bands.key, as in a price key)
+ * is key[0..n), or NULL. */
+const device_bands *registry_device_by_key(const registry *r, const char *key, size_t n);
 
 #endif
