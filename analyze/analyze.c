@@ -278,6 +278,23 @@ cleanup:
 	return ret;
 }
 
+/* The seller figures after an analysis that re-analysed analysed listings.
+ * None: every seller's figures are what they were (they are sums over the
+ * listings' verdicts and counts, and a change of weights re-analyses every
+ * listing), so no history step is recorded and the last analysis stays the
+ * latest. A night that brought nothing new then reports the change since
+ * the night before, as its predecessor did, and a run killed after its
+ * analysis committed, run again, reports what it would have reported
+ * (tests/suites/fault_kill.sh compares sellers.csv whole). */
+static int sellers_refresh(sqlite3 *db, const weights *w, long long run_id, long long analysed,
+			   gv_error *err)
+{
+	if (analysed > 0)
+		return sellers_update(db, w, run_id, err);
+	log_info("sellers: unchanged (no listing re-analysed)");
+	return 0;
+}
+
 /* c->total: the listings queued for analysis. 0, or -1 with err filled. */
 static int count_dirty(ctx *c, gv_error *err)
 {
@@ -586,7 +603,7 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 	memlog("listings analysed");
 	if (db_exec(db, "DELETE FROM dirty_listings", err) < 0 ||
 	    (c.prices && price_reference_keep(db, c.prices, err) < 0) ||
-	    sellers_update(db, &c.w, o->run_id, err) < 0 ||
+	    sellers_refresh(db, &c.w, o->run_id, t->listings, err) < 0 ||
 	    db_meta_set(db, META_FINGERPRINT, fp, err) < 0)
 		goto cleanup;
 	finalize_all(&c); /* before COMMIT: no statement may stay active */
