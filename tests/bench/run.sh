@@ -88,7 +88,8 @@ timed() {
 
 # stage_rate LOG STAGE ROWSKEY -> "rows/s" or "n/a (...)"
 stage_rate() {
-	line=$(grep -a "gvaudit: $2: .*seconds=" "$1" | tail -n 1)
+	# the stage's closing line (not "ingest: fts index seconds=", a part of it)
+	line=$(grep -a "gvaudit: $2: .*seconds=" "$1" | grep -av ": fts index " | tail -n 1)
 	stage_s=-
 	if [ -n "$line" ]; then
 		stage_s=$(echo "$line" | field seconds)
@@ -122,7 +123,7 @@ gv_case() {
 		"$night/listings.csv.gz" "$night/reviews.csv.gz" "$night/qa.csv.gz"
 	report_rows=$(grep -a "gvaudit: analyze: " "$work/$name.log" | tail -n 1 | field listings)
 	ing=$(stage_rate "$work/$name.log" ingest rows_read)
-	ingest_s=$(grep -a "gvaudit: ingest: .*seconds=" "$work/$name.log" | tail -n 1 | field seconds)
+	ingest_s=$(grep -a "gvaudit: ingest: files=.*seconds=" "$work/$name.log" | tail -n 1 | field seconds)
 	eval "ingest_s_$(echo "$name" | tr -c 'a-z0-9\n' _)=\${ingest_s:--}"
 	ana=$(stage_rate "$work/$name.log" analyze listings)
 	rep=$(stage_rate "$work/$name.log" report listings)

@@ -27,6 +27,15 @@ done
 # the difference of two noisy runs: the harness and the log line agree.
 grep -q "^ *fts index.*from gvaudit's log line" "$tmp/out.txt" ||
 	fail "the fts index row does not come from gvaudit's log line"
+# Each run's ingest rate is its rows read over the ingest's own seconds
+# (the "ingest: files=" line), not over the FTS part of it.
+for case in "night1 +fts" night2; do
+	line=$(grep -a "gvaudit: ingest: files=" "$tmp/run-s0.001/$case.log" | tail -n 1)
+	want=$(echo "$line" | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "=");
+		v[kv[1]] = kv[2] } if (v["seconds"] > 0) printf "%.0f", v["rows_read"] / v["seconds"]; else print "inf" }')
+	got=$(grep "^$case " "$tmp/out.txt" | sed "s/^$case *//" | awk '{ print $3 }')
+	[ -n "$want" ] && [ "$got" = "$want" ] || fail "$case: ingest rows/s '$got', its log says '$want'"
+done
 # A gvaudit run killed by a signal (crash, sanitizer abort) is a failure;
 # a stage not implemented yet is reported by the table, not failed here.
 if grep -E '^night[12].* exit (1[3-9][0-9]|2[0-9][0-9]):' "$tmp/out.txt"; then
