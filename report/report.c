@@ -4,6 +4,7 @@
  * never a truncated file. */
 #include "report/report.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,24 +119,7 @@ static int write_sellers(sqlite3 *db, FILE *f, gv_error *err)
 			   dec, err);
 }
 
-/* listings.csv and evidence.csv in one walk of listings by listing_id:
- * evidence.csv is in the same order and gives each piece of evidence its
- * listing's seller, so its rows are written, merged, as the walk passes
- * their listing. v_evidence's join did one lookup in listings per piece of
- * evidence, a second walk one random read per listing; this walk reads
- * each listing once for both files. */
-typedef struct listing_walk {
-	csvout *listings;
-	csvout *evidence;
-	sqlite3_stmt *es;   /* the evidence, by listing_id, signal, source, source_id */
-	int erc;            /* its last sqlite3_step */
-	sqlite3_stmt *ks;   /* KIND_SQL */
-	char **signals;     /* signals seen, sorted, and the kind of each */
-	char **kinds;
-	size_t nkinds;
-	int kind_failed;    /* KIND_SQL found no row */
-} listing_walk;
-
+/* listings.csv, by listing_id. */
 static const char LISTINGS_SQL[] =
 	"SELECT l.listing_id, l.seller_id, l.title, l.market, v.claim,\n"
 	" v.hardware, v.verdict, v.score, v.missing_bands, v.signals,\n"
@@ -145,9 +129,39 @@ static const char LISTINGS_SQL[] =
 	"LEFT JOIN listing_facts f ON f.listing_id = l.listing_id\n"
 	"ORDER BY l.listing_id";
 
+static int write_listings(sqlite3 *db, FILE *f, gv_error *err)
+{
+	static const char *const header[] = {
+		"listing_id", "seller_id", "title", "market", "claim", "hardware", "verdict",
+		"score", "missing_bands", "signals",
+		"seller_name", "market_group", "model_number", "lte_bands", "scraped_at", "url",
+		NULL};
+	static const signed char dec[] = {-1, -1, -1, -1, -1, -1, -1, 2, -1, -1,
+					  -1, -1, -1, -1, -1, -1};
+	return write_plain(db, f, header, LISTINGS_SQL, dec, err);
+}
+
+/* evidence.csv: the evidence in key order, merged with a walk of listings
+ * by listing_id that gives each piece its listing's seller. v_evidence's
+ * join did one lookup in listings per piece of evidence; the walk reads
+ * each listing once. */
+typedef struct evidence_walk {
+	csvout *evidence;
+	sqlite3_stmt *es;   /* the evidence, by listing_id, signal, source, source_id */
+	int erc;            /* its last sqlite3_step */
+	sqlite3_stmt *ks;   /* KIND_SQL */
+	char **signals;     /* signals seen, sorted, and the kind of each */
+	char **kinds;
+	size_t nkinds;
+	int kind_failed;    /* KIND_SQL found no row */
+} evidence_walk;
+
 static const char EVIDENCE_SQL[] =
 	"SELECT listing_id, signal, source, source_id, excerpt, weight\n"
 	"FROM evidence ORDER BY listing_id, signal, source, source_id";
+
+static const char SELLERS_OF_LISTINGS_SQL[] =
+	"SELECT listing_id, seller_id FROM listings ORDER BY listing_id";
 
 /* A piece of evidence's kind, from v_evidence (its one definition) by the
  * evidence key. The kind depends on the signal alone, so it is asked once
@@ -159,7 +173,7 @@ static const char KIND_SQL[] =
 
 /* The kind of the evidence row in w->es; NULL (and kind_failed) if
  * v_evidence does not give one. */
-static const char *kind_of(listing_walk *w)
+static const char *kind_of(evidence_walk *w)
 {
 	const char *sig = col_text(w->es, 1), *kind;
 	size_t lo = 0, hi = w->nkinds, mid;
@@ -196,7 +210,7 @@ static const char *kind_of(listing_walk *w)
  * lid itself get the seller in column 1 of ls, the others (evidence of a
  * listing no longer stored) none. Both walks are in BINARY collation
  * order, which strcmp follows. */
-static void evidence_until(listing_walk *w, const char *lid, sqlite3_stmt *ls)
+static void evidence_until(evidence_walk *w, const char *lid, sqlite3_stmt *ls)
 {
 	static const signed char dec[] = {0, 0, 0, 0, 0, 2};
 	const char *kind;
@@ -221,53 +235,39 @@ static void evidence_until(listing_walk *w, const char *lid, sqlite3_stmt *ls)
 	}
 }
 
-static int listing_row(sqlite3_stmt *st, void *arg)
+static int evidence_of_listing(sqlite3_stmt *st, void *arg)
 {
-	static const signed char dec[] = {0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0};
-	listing_walk *w = arg;
-	int i;
+	evidence_walk *w = arg;
 
-	for (i = 0; i < 16; i++)
-		cell(w->listings, st, i, dec[i]);
-	csv_endrow(w->listings);
 	evidence_until(w, col_text(st, 0), st);
-	return w->listings->failed || w->evidence->failed || w->kind_failed ? -1 : 0;
+	return w->evidence->failed || w->kind_failed ? -1 : 0;
 }
 
-static int write_listings_evidence(sqlite3 *db, FILE *lf, FILE *ef, gv_error *err)
+static int write_evidence(sqlite3 *db, FILE *f, gv_error *err)
 {
-	static const char *const lheader[] = {
-		"listing_id", "seller_id", "title", "market", "claim", "hardware", "verdict",
-		"score", "missing_bands", "signals",
-		"seller_name", "market_group", "model_number", "lte_bands", "scraped_at", "url",
-		NULL};
-	static const char *const eheader[] = {"listing_id", "signal", "source", "source_id",
-					      "excerpt", "weight", "kind", "seller_id", NULL};
-	csvout lc, ec;
-	listing_walk w;
+	static const char *const header[] = {"listing_id", "signal", "source", "source_id",
+					     "excerpt", "weight", "kind", "seller_id", NULL};
+	csvout ec;
+	evidence_walk w;
 	size_t i;
 	int ret = -1;
 
 	memset(&w, 0, sizeof w);
-	csvout_init(&lc, lf);
-	csvout_init(&ec, ef);
+	csvout_init(&ec, f);
 	if (db_prepare(db, EVIDENCE_SQL, &w.es, err) < 0 || db_prepare(db, KIND_SQL, &w.ks, err) < 0)
 		goto cleanup;
-	csv_header(&lc, lheader);
-	csv_header(&ec, eheader);
-	w.listings = &lc;
+	csv_header(&ec, header);
 	w.evidence = &ec;
 	w.erc = sqlite3_step(w.es);
-	ret = each_row(db, LISTINGS_SQL, listing_row, &w, err);
+	ret = each_row(db, SELLERS_OF_LISTINGS_SQL, evidence_of_listing, &w, err);
 	if (ret == 0)
 		evidence_until(&w, NULL, NULL);
 	if (ret == 0 && w.kind_failed)
 		ret = gv_error_set(err, NULL, 0, "report: v_evidence has no kind for a piece of evidence");
 	if (ret == 0 && w.erc != SQLITE_DONE && !ec.failed)
 		ret = db_fail(db, err, "report: cannot read evidence");
-	if (ret == 0 && (lc.failed || ec.failed))
-		ret = gv_error_set(err, NULL, 0, "report: write failed: %s",
-				   strerror(lc.failed ? lc.err_no : ec.err_no));
+	if (ret == 0 && ec.failed)
+		ret = gv_error_set(err, NULL, 0, "report: write failed: %s", strerror(ec.err_no));
 cleanup:
 	sqlite3_finalize(w.es);
 	sqlite3_finalize(w.ks);
@@ -277,9 +277,41 @@ cleanup:
 	}
 	free(w.signals);
 	free(w.kinds);
-	csvout_release(&lc);
 	csvout_release(&ec);
 	return ret;
+}
+
+/* evidence.csv, the largest file, on a thread of its own with its own
+ * read-only connection, while the caller writes the others: the two walks
+ * read different tables and both spend most of their time formatting. The
+ * run holds the writer lock (db.h), so both connections read the same
+ * committed database. GVAUDIT_REPORT_THREADS=1 writes it on the caller's
+ * thread instead (tests/e2e/report_threads.sh compares the two). */
+typedef struct evidence_job {
+	const char *path;
+	FILE *f;
+	int ret;
+	gv_error err;
+} evidence_job;
+
+static void *evidence_thread(void *arg)
+{
+	evidence_job *j = arg;
+	sqlite3 *db = NULL;
+
+	j->ret = db_open_readonly(j->path, &db, &j->err);
+	if (j->ret == 0)
+		j->ret = write_evidence(db, j->f, &j->err);
+	sqlite3_close(db);
+	return NULL;
+}
+
+/* 1 when evidence.csv may have its own thread. */
+static int evidence_threaded(const char *path)
+{
+	const char *v = getenv("GVAUDIT_REPORT_THREADS");
+
+	return path && *path && !(v && strcmp(v, "1") == 0);
 }
 
 /* markets.csv, one row per market and key band. */
@@ -357,7 +389,9 @@ int report_write(sqlite3 *db, const report_opts *o, gv_error *err)
 	weights w;
 	market_summary ms;
 	html_ctx hc;
-	int i, have_weights = 0, ret = -1;
+	evidence_job ev;
+	pthread_t ev_thread;
+	int i, have_weights = 0, threaded = 0, ret = -1;
 
 	memset(out, 0, sizeof out);
 	memset(&ms, 0, sizeof ms);
@@ -371,22 +405,36 @@ int report_write(sqlite3 *db, const report_opts *o, gv_error *err)
 	}
 	if (refresh_sellers(db, have_weights ? &w : NULL, o->run_id, err) < 0)
 		goto cleanup;
-	if (market_summary_load(&ms, db, o->datadir, err) < 0)
-		goto cleanup;
 	if (outfile_mkdirs(o->outdir, err) < 0)
 		goto cleanup;
 	for (i = 0; i < NFILES; i++)
 		if (outfile_open(&out[i], o->outdir, file_names[i], err) < 0)
 			goto cleanup;
+	ev.path = sqlite3_db_filename(db, "main");
+	ev.f = out[F_EVIDENCE].f;
+	gv_error_clear(&ev.err);
+	threaded = evidence_threaded(ev.path) &&
+		   pthread_create(&ev_thread, NULL, evidence_thread, &ev) == 0;
 	memset(&hc, 0, sizeof hc);
 	hc.run_id = o->run_id;
 	hc.w = have_weights ? &w : NULL;
 	hc.markets = &ms;
-	if (write_listings_evidence(db, out[F_LISTINGS].f, out[F_EVIDENCE].f, err) < 0 ||
-	    write_sellers(db, out[F_SELLERS].f, err) < 0 ||
-	    write_markets(&ms, out[F_MARKETS].f, err) < 0 ||
-	    html_write(out[F_HTML].f, db, &hc, err) < 0)
+	ret = market_summary_load(&ms, db, o->datadir, err) < 0 ||
+	      write_listings(db, out[F_LISTINGS].f, err) < 0 ||
+	      (!threaded && write_evidence(db, out[F_EVIDENCE].f, err) < 0) ||
+	      write_sellers(db, out[F_SELLERS].f, err) < 0 ||
+	      write_markets(&ms, out[F_MARKETS].f, err) < 0 ||
+	      html_write(out[F_HTML].f, db, &hc, err) < 0 ? -1 : 0;
+	if (threaded) {
+		pthread_join(ev_thread, NULL);
+		if (ret == 0 && ev.ret < 0) {
+			*err = ev.err;
+			ret = -1;
+		}
+	}
+	if (ret < 0)
 		goto cleanup;
+	ret = -1;
 	for (i = 0; i < NFILES; i++)
 		if (outfile_close(&out[i], err) < 0)
 			goto cleanup;
