@@ -278,8 +278,8 @@ cleanup:
 	return ret;
 }
 
-/* The seller figures after an analysis that re-analysed analysed listings.
- * None: every seller's figures are what they were (they are sums over the
+/* The seller figures after an analysis that re-analysed `analysed`
+ * listings. None: every seller's figures are what they were (they are sums over the
  * listings' verdicts and counts, and a change of weights re-analyses every
  * listing), so no history step is recorded and the last analysis stays the
  * latest. A night that brought nothing new then reports the change since
@@ -577,8 +577,8 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 	}
 	if (count_dirty(&c, err) < 0)
 		goto cleanup;
+	/* Nothing queued, nothing moved: the price reference stays as kept. */
 	if (c.total > 0) {
-		/* Nothing queued, nothing moved: the reference stays as kept. */
 		if (build_prices(&c, !keys, err) < 0) /* a pass over every listing */
 			goto cleanup;
 		if (!full) {

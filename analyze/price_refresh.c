@@ -33,20 +33,25 @@ static int find_moved(sqlite3 *db, const price_ref *now, long long *keys, gv_err
 	rc = sqlite3_step(old);
 	have_old = rc == SQLITE_ROW;
 	while (have_old || i < n) {
-		const char *key = NULL, *okey = have_old ? (const char *)sqlite3_column_text(old, 0) : NULL;
+		const char *okey = have_old ? (const char *)sqlite3_column_text(old, 0) : NULL;
+		const char *nkey = NULL, *key;
 		figures f = {0, 0, 0, 0};
-		int c;
+		double median = 0;
+		int count = 0, c;
 
 		if (i < n)
-			key = price_ref_group(now, i, &f.new_median, &f.new_n);
-		c = !have_old ? 1 : !key ? -1 : strcmp(okey ? okey : "", key);
+			nkey = price_ref_group(now, i, &median, &count);
+		/* < 0: the key is gone; > 0: it is new; 0: in both */
+		c = !okey ? 1 : !nkey ? -1 : strcmp(okey, nkey);
 		if (c <= 0) {
 			f.old_median = sqlite3_column_double(old, 1);
 			f.old_n = sqlite3_column_int(old, 2);
-			key = okey ? okey : "";
 		}
-		if (c < 0)
-			f.new_median = 0, f.new_n = 0;
+		if (c >= 0) {
+			f.new_median = median;
+			f.new_n = count;
+		}
+		key = c <= 0 ? okey : nkey;
 		if (f.old_median != f.new_median || f.old_n != f.new_n) {
 			sqlite3_reset(ins);
 			db_bind_text(ins, 1, key, -1);
@@ -132,8 +137,10 @@ int price_refresh(sqlite3 *db, const price_ref *now, const registry *reg, const 
 		const char *id = (const char *)sqlite3_column_text(scan, 0);
 		const char *key = (const char *)sqlite3_column_text(scan, 1);
 		double price = sqlite3_column_double(scan, 2);
-		figures f = {sqlite3_column_double(scan, 3), sqlite3_column_double(scan, 5),
-			     sqlite3_column_int(scan, 4), sqlite3_column_int(scan, 6)};
+		figures f = {.old_median = sqlite3_column_double(scan, 3),
+			     .old_n = sqlite3_column_int(scan, 4),
+			     .new_median = sqlite3_column_double(scan, 5),
+			     .new_n = sqlite3_column_int(scan, 6)};
 		int was = price_is_low(price, f.old_median, f.old_n, ratio, min_ref);
 		int is = price_is_low(price, f.new_median, f.new_n, ratio, min_ref);
 
