@@ -121,7 +121,7 @@ int price_refresh(sqlite3 *db, const price_ref *now, const registry *reg, const 
 		ret = 0;
 		goto cleanup;
 	}
-	/* Every priced listing, each looked up among the (few) moved keys. */
+	/* Every priced listing not queued, each looked up among the moved keys. */
 	if (db_prepare(db, "SELECT p.listing_id, p.key, p.price, k.old_median, k.old_n, "
 			   "k.new_median, k.new_n FROM listing_prices p "
 			   "CROSS JOIN temp.price_moved k ON k.key = p.key "
