@@ -282,11 +282,12 @@ cleanup:
 }
 
 /* evidence.csv, the largest file, on a thread of its own with its own
- * read-only connection, while the caller writes the others: the two walks
- * read different tables and both spend most of their time formatting. The
- * run holds the writer lock (db.h), so both connections read the same
- * committed database. GVAUDIT_REPORT_THREADS=1 writes it on the caller's
- * thread instead (tests/e2e/report_threads.sh compares the two). */
+ * read-only connection, while the caller writes the others: the walks
+ * share only listings' index, and both spend most of their time
+ * formatting. The run holds the writer lock (db.h), so both connections
+ * read the same committed database. GVAUDIT_REPORT_THREADS=1 writes it on
+ * the caller's thread instead (tests/e2e/report_threads.sh compares the
+ * two). */
 typedef struct evidence_job {
 	const char *path;
 	FILE *f;
@@ -391,7 +392,7 @@ int report_write(sqlite3 *db, const report_opts *o, gv_error *err)
 	html_ctx hc;
 	evidence_job ev;
 	pthread_t ev_thread;
-	int i, have_weights = 0, threaded = 0, ret = -1;
+	int i, have_weights = 0, threaded = 0, written, ret = -1;
 
 	memset(out, 0, sizeof out);
 	memset(&ms, 0, sizeof ms);
@@ -419,22 +420,21 @@ int report_write(sqlite3 *db, const report_opts *o, gv_error *err)
 	hc.run_id = o->run_id;
 	hc.w = have_weights ? &w : NULL;
 	hc.markets = &ms;
-	ret = market_summary_load(&ms, db, o->datadir, err) < 0 ||
-	      write_listings(db, out[F_LISTINGS].f, err) < 0 ||
-	      (!threaded && write_evidence(db, out[F_EVIDENCE].f, err) < 0) ||
-	      write_sellers(db, out[F_SELLERS].f, err) < 0 ||
-	      write_markets(&ms, out[F_MARKETS].f, err) < 0 ||
-	      html_write(out[F_HTML].f, db, &hc, err) < 0 ? -1 : 0;
-	if (threaded) {
+	written = market_summary_load(&ms, db, o->datadir, err) == 0 &&
+		  write_listings(db, out[F_LISTINGS].f, err) == 0 &&
+		  (threaded || write_evidence(db, out[F_EVIDENCE].f, err) == 0) &&
+		  write_sellers(db, out[F_SELLERS].f, err) == 0 &&
+		  write_markets(&ms, out[F_MARKETS].f, err) == 0 &&
+		  html_write(out[F_HTML].f, db, &hc, err) == 0;
+	if (threaded) { /* always joined: it writes into out[F_EVIDENCE] */
 		pthread_join(ev_thread, NULL);
-		if (ret == 0 && ev.ret < 0) {
+		if (written && ev.ret < 0) {
 			*err = ev.err;
-			ret = -1;
+			written = 0;
 		}
 	}
-	if (ret < 0)
+	if (!written)
 		goto cleanup;
-	ret = -1;
 	for (i = 0; i < NFILES; i++)
 		if (outfile_close(&out[i], err) < 0)
 			goto cleanup;
