@@ -108,7 +108,7 @@ q "$T/old.db" "PRAGMA user_version = 14;
 	INSERT INTO meta(key, value) VALUES ('price_keys', '1'), ('analyze_fingerprint', '$fp')"
 gv analyze --db "$T/old.db" --data "$data"; expect_eq "$rc" 0 "analyze a schema-14 database"
 expect_log "analyze: price keys from before schema 015, re-analysing every listing"
-expect_eq "$(q "$T/old.db" "PRAGMA user_version")" 15 "migrated to 015"
+[ "$(q "$T/old.db" "PRAGMA user_version")" -ge 15 ] || fail "not migrated to 015"
 expect_eq "$(q "$T/old.db" "SELECT count(*) FROM pragma_table_info('listing_prices') WHERE name = 'reference'")" \
 	1 "listing_prices.reference"
 gv ingest -q --no-fts --db "$T/old.db" "$T/n1.csv"; expect_eq "$rc" 0 "ingest into it"
