@@ -157,12 +157,20 @@ static size_t record_bytes(const csvrec_record *rec)
 	return n + HEADER_MAXFIELDS * ROWS_DATELEN;
 }
 
+/* Where the tap's result for entry e of b goes: NULL when the batch has
+ * none (no tap, or its prepare left to the sink's thread: take_free). */
+static unsigned char *prepared_of(const batch *b, const entry *e, size_t size)
+{
+	return b->prep && !b->unprepared ? b->prep + (size_t)(e - b->e) * size : NULL;
+}
+
 /* Check rec and append it to b. */
 static void batch_add(batch *b, const header_map *m, const ingest_tap *tap,
 		      const csvrec_record *rec)
 {
 	entry *e = &b->e[b->n++];
 	ingest_row row;
+	unsigned char *out;
 	char reason[ROWS_REASONLEN];
 	int j;
 
@@ -183,16 +191,15 @@ static void batch_add(batch *b, const header_map *m, const ingest_tap *tap,
 		e->n[j] = row.s[j] ? row.n[j] : 0;
 		e->off[j] = row.s[j] ? arena_add(b, row.s[j], (size_t)row.n[j]) : NOVALUE;
 	}
-	if (tap && !b->unprepared)
-		tap->prepare(tap->ctx, &row, b->prep + (size_t)(e - b->e) * tap->size);
+	if (tap && (out = prepared_of(b, e, tap->size)) != NULL)
+		tap->prepare(tap->ctx, &row, out);
 }
 
 /* Hand entry e of b to the sink, as the one-thread loop would. */
 static int deliver(const batch *b, const entry *e, size_t prepsize, pipeline_sink_fn sink,
 		   void *ctx, gv_error *err)
 {
-	const void *prepared =
-		b->prep && !b->unprepared ? b->prep + (size_t)(e - b->e) * prepsize : NULL;
+	const void *prepared = prepared_of(b, e, prepsize);
 	ingest_row row;
 	int j;
 
