@@ -48,14 +48,20 @@ PRELOAD_SRC := $(sort $(wildcard tests/tools/preload/*.c))
 PRELOADS := $(PRELOAD_SRC:tests/tools/preload/%.c=$(B)/tools/%.so)
 BIN      := $(B)/gvaudit
 
-.PHONY: all deps demo check unit e2e browser san-check eval bench fuzz install uninstall clean tools
+.PHONY: all deps demo check unit e2e browser san-check eval bench fuzz install uninstall clean tools FORCE
+FORCE:
 all: $(BIN) $(TOOLS) $(PRELOADS)
 
 $(B)/%.o: %.c
 	$(call msg,CC,$<)
 	$(Q)mkdir -p $(@D) && $(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(B)/schema_sql.c: scripts/embed-sql.sh $(SQL)
+# The list of migrations, rewritten only when a file is added, renamed or
+# removed: a deleted schema has no timestamp to make schema_sql.c stale.
+$(B)/schema_sql.list: FORCE
+	$(Q)mkdir -p $(@D) && echo '$(SQL)' | cmp -s - $@ || echo '$(SQL)' > $@
+
+$(B)/schema_sql.c: scripts/embed-sql.sh $(SQL) $(B)/schema_sql.list
 	$(call msg,GEN,$@)
 	$(Q)mkdir -p $(@D) && scripts/embed-sql.sh $(SQL) > $@.tmp && mv $@.tmp $@
 
