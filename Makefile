@@ -49,7 +49,6 @@ PRELOADS := $(PRELOAD_SRC:tests/tools/preload/%.c=$(B)/tools/%.so)
 BIN      := $(B)/gvaudit
 
 .PHONY: all deps demo check unit e2e browser san-check eval bench fuzz install uninstall clean tools FORCE
-FORCE:
 all: $(BIN) $(TOOLS) $(PRELOADS)
 
 $(B)/%.o: %.c
@@ -58,6 +57,7 @@ $(B)/%.o: %.c
 
 # The list of migrations, rewritten only when a file is added, renamed or
 # removed: a deleted schema has no timestamp to make schema_sql.c stale.
+FORCE:
 $(B)/schema_sql.list: FORCE
 	$(Q)mkdir -p $(@D) && echo '$(SQL)' | cmp -s - $@ || echo '$(SQL)' > $@
 
