@@ -16,6 +16,7 @@
 #include <utf8proc.h>
 
 #include "analyze/fold.h"
+#include "analyze/matcher.h"
 #include "common/util.h"
 
 /* A text cut into words for phrase matching: analyze/fold.h folds it (the
@@ -242,19 +243,26 @@ static const char *const fillers[] = {
 	"uma", "um", "de", "da", "do", "oryginalna", "оригинальная", "настоящая", "of", "to",
 	"from", "and", NULL};
 
-static char *folded_phrase[NPHRASES];
+static matcher *phrase_matcher; /* every folded phrase, its index as id */
 static pthread_once_t phrases_once = PTHREAD_ONCE_INIT;
 
-/* Fold the phrases once; analyze calls claim_detect from two threads. */
+/* Fold the phrases once and compile them into one automaton
+ * (analyze/matcher.h); analyze calls claim_detect from two threads, which
+ * share it read-only. A folded phrase has a space at both ends
+ * (" global version "), so the matcher's word-boundary test never applies:
+ * it finds every occurrence, as a search for each phrase in turn would. */
 static void phrases_fold(void)
 {
 	size_t i;
+
+	phrase_matcher = matcher_new();
 	for (i = 0; i < NPHRASES; i++) {
 		words w = {0};
 		words_cut(&w, phrases[i].text, strlen(phrases[i].text));
-		folded_phrase[i] = xstrdup(w.s); /* " global version " */
+		matcher_add(phrase_matcher, w.s, w.len, (int)i, 0);
 		words_release(&w);
 	}
+	matcher_build(phrase_matcher);
 }
 
 static int in_list(const char *w, size_t n, const char *const *list)
@@ -348,40 +356,48 @@ static int vetoed(const veto *v, size_t at)
 	return 0;
 }
 
-static void scan(const words *f, hit hits[3], const veto *v, unsigned kinds)
+/* Matches by phrase, then position: the order of a search for each phrase
+ * in turn, which decides between hits at the same original offset. */
+static int cmp_match(const void *pa, const void *pb)
+{
+	const match *a = pa, *b = pb;
+
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* ms: scratch for the matches, reused between calls. */
+static void scan(const words *f, hit hits[3], const veto *v, unsigned kinds, match_list *ms)
 {
 	size_t i, nrom = 0, romcap = 0, (*rom)[2] = NULL;
-	char *p;
 	int pass;
 
+	matcher_scan(phrase_matcher, f->s, f->len, ms);
+	qsort(ms->v, ms->n, sizeof *ms->v, cmp_match);
 	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < NPHRASES; i++) {
-			const char *ph = folded_phrase[i];
-			size_t plen = strlen(ph);
-			int kind = phrases[i].kind;
+		for (i = 0; i < ms->n; i++) {
+			size_t pos = ms->v[i].start, plen = ms->v[i].end - pos, j;
+			int kind = phrases[ms->v[i].id].kind, covered = 0;
 			if ((pass == 0) != (kind == P_ROM) || !(kinds & KIND_BIT(kind)))
 				continue;
-			for (p = strstr(f->s, ph); p; p = strstr(p + 1, ph)) {
-				size_t pos = (size_t)(p - f->s), j;
-				int covered = 0;
-				if (kind == P_ROM) {
-					if (nrom == romcap) {
-						romcap = romcap ? romcap * 2 : 8;
-						rom = xrealloc(rom, romcap * sizeof *rom);
-					}
-					rom[nrom][0] = pos;
-					rom[nrom][1] = pos + plen;
-					nrom++;
+			if (kind == P_ROM) {
+				if (nrom == romcap) {
+					romcap = romcap ? romcap * 2 : 8;
+					rom = xrealloc(rom, romcap * sizeof *rom);
 				}
-				for (j = 0; kind == P_GV && j < nrom && !covered; j++)
-					covered = pos + 1 < rom[j][1] && rom[j][0] + 1 < pos + plen;
-				if (covered || negated(f, pos) || vetoed(v, f->src[pos + 1]))
-					continue;
-				if (!hits[kind].found || f->src[pos + 1] < hits[kind].a) {
-					hits[kind].found = 1;
-					hits[kind].a = f->src[pos + 1];
-					hits[kind].b = f->src[pos + plen - 1];
-				}
+				rom[nrom][0] = pos;
+				rom[nrom][1] = pos + plen;
+				nrom++;
+			}
+			for (j = 0; kind == P_GV && j < nrom && !covered; j++)
+				covered = pos + 1 < rom[j][1] && rom[j][0] + 1 < pos + plen;
+			if (covered || negated(f, pos) || vetoed(v, f->src[pos + 1]))
+				continue;
+			if (!hits[kind].found || f->src[pos + 1] < hits[kind].a) {
+				hits[kind].found = 1;
+				hits[kind].a = f->src[pos + 1];
+				hits[kind].b = f->src[pos + plen - 1];
 			}
 		}
 	}
@@ -451,7 +467,8 @@ static void scan_spec_values(const char *specs, size_t n, hit hits[3], veto *v)
  * (KIND_BIT) into hits; a spec block's "Name: value" lines too. A ROM
  * phrase only hides Global Version phrases, so China hits do not depend on
  * the other kinds being looked for. f is reused between calls. */
-static void scan_source(words *f, const char *text, int is_specs, hit hits[3], unsigned kinds)
+static void scan_source(words *f, match_list *ms, const char *text, int is_specs, hit hits[3],
+			unsigned kinds)
 {
 	veto v;
 
@@ -461,7 +478,7 @@ static void scan_source(words *f, const char *text, int is_specs, hit hits[3], u
 	if (is_specs)
 		scan_spec_values(text, strlen(text), hits, &v);
 	words_cut(f, text, strlen(text));
-	scan(f, hits, &v, kinds);
+	scan(f, hits, &v, kinds, ms);
 }
 
 int claim_says_china(const char *title, const char *specs, const char *description)
@@ -469,14 +486,17 @@ int claim_says_china(const char *title, const char *specs, const char *descripti
 	const char *src[3] = {title, specs, description};
 	hit hits[3][3];
 	words f = {0};
+	match_list ms;
 	int s, found = 0;
 
 	pthread_once(&phrases_once, phrases_fold);
 	memset(hits, 0, sizeof hits);
+	match_list_init(&ms);
 	for (s = 0; s < 3 && !found; s++) {
-		scan_source(&f, src[s], s == 1, hits[s], KIND_BIT(P_CN));
+		scan_source(&f, &ms, src[s], s == 1, hits[s], KIND_BIT(P_CN));
 		found = hits[s][P_CN].found;
 	}
+	match_list_release(&ms);
 	words_release(&f);
 	return found;
 }
@@ -488,13 +508,16 @@ void claim_detect(const char *title, const char *specs, const char *description,
 	static const char *const label[3] = {"title", "specs", "description"};
 	hit hits[3][3];
 	words f = {0};
+	match_list ms;
 	int s, k, kind_src[3];
 
 	pthread_once(&phrases_once, phrases_fold);
 	memset(out, 0, sizeof *out);
 	memset(hits, 0, sizeof hits);
+	match_list_init(&ms);
 	for (s = 0; s < 3; s++)
-		scan_source(&f, src[s], s == 1, hits[s], ALL_KINDS);
+		scan_source(&f, &ms, src[s], s == 1, hits[s], ALL_KINDS);
+	match_list_release(&ms);
 	words_release(&f);
 
 	/* Which source decides each kind: title, then specs, then description. */

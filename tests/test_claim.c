@@ -80,6 +80,10 @@ static const claim_case cases[] = {
 	{"Xiaomi 14 12GB 256GB, it isn't a Global Version", NULL, NULL, "none"},
 	{"Xiaomi 14 Не глобальная версия", NULL, NULL, "none"},
 	{"Xiaomi 14 Global ROM, not the Global Version", NULL, NULL, "global_rom"},
+	/* every occurrence of a phrase counts, not only the first */
+	{"Xiaomi 14 12GB, it isn't a Global Version; Global Version 8GB sold here", NULL, NULL,
+	 "global_version"},
+	{"Xiaomi 14 CN Version Global ROM; Version Global 8GB", NULL, NULL, "global_version"},
 	/* folding drops apostrophes: "isn't", "isn’t" and "isnt" negate alike */
 	{"Xiaomi 14 12GB 256GB, it isn’t a Global Version", NULL, NULL, "none"},
 	{"Xiaomi 14 12GB 256GB, it isnt a Global Version", NULL, NULL, "none"},
