@@ -47,7 +47,7 @@ typedef struct ctx {
 	const char *run_at;
 	long long run_id;
 	sqlite3_stmt *qa, *del_ev, *ins_ev, *ins_facts, *ins_verdict;
-	sqlite3_stmt *n_rev, *ins_counts; /* listing_counts (schemas/006) */
+	sqlite3_stmt *n_rev; /* a listing's reviews, for its counts (schemas/016) */
 	sqlite3_stmt *ins_price; /* listing_prices, during build_prices */
 	price_ref *prices;  /* NULL when nothing is dirty */
 	listing_ref ref;    /* what the jobs read: the tables above */
@@ -128,8 +128,8 @@ static int bind_or_null(sqlite3_stmt *st, int idx, const char *s)
 
 /* The listing's Q&A replies: those that state a model number or a band
  * list become evidence, and the replies (a non-blank answer) and the
- * evasive ones among them are counted for listing_counts, as seller_stats
- * defines them: one query serves both. */
+ * evasive ones among them are counted for its verdict row (schemas/016),
+ * as seller_stats defines them: one query serves both. */
 typedef struct qa_counts {
 	long long replies, evasive;
 } qa_counts;
@@ -349,37 +349,36 @@ static int evidence_kind(const char *sig)
 	return -1;
 }
 
-/* The listing's row of listing_counts: what sellers_update sums per seller
- * instead of re-reading every review. Reviews are counted from the reviews
- * table (covering index); complaints from the class rows the evidence just
- * read (every review is classified by now, textsig_classify_pending);
- * replies and evasive ones from the Q&A query (qa_signals). */
-static int store_counts(ctx *c, const char *listing_id, const textsig_counts *tc,
-			const qa_counts *qn, gv_error *err)
-{
-	long long reviews = 0;
-	int kinds[K_N] = {0}, k;
-	size_t i;
+/* A listing's counts, stored in its verdict row (schemas/016): what
+ * sellers_update sums per seller instead of re-reading every review.
+ * Reviews are counted from the reviews table (covering index); complaints
+ * from the class rows the evidence just read (every review is classified
+ * by now, textsig_classify_pending); replies and evasive ones from the Q&A
+ * query (qa_signals); the kinds from the evidence stored. */
+typedef struct verdict_counts {
+	long long reviews, complaints, replies, evasive;
+	int kinds[K_N];
+} verdict_counts;
 
+static int count_listing(ctx *c, const char *listing_id, const textsig_counts *tc,
+			 const qa_counts *qn, verdict_counts *n, gv_error *err)
+{
+	size_t i;
+	int k;
+
+	memset(n, 0, sizeof *n);
 	sqlite3_reset(c->n_rev);
 	db_bind_text(c->n_rev, 1, listing_id, -1);
 	if (sqlite3_step(c->n_rev) != SQLITE_ROW)
 		return db_fail(c->db, err, "counting reviews");
-	reviews = sqlite3_column_int64(c->n_rev, 0);
+	n->reviews = sqlite3_column_int64(c->n_rev, 0);
 	sqlite3_reset(c->n_rev);
-	sqlite3_reset(c->ins_counts);
-	db_bind_text(c->ins_counts, 1, listing_id, -1);
-	sqlite3_bind_int64(c->ins_counts, 2, reviews);
-	sqlite3_bind_int64(c->ins_counts, 3, tc->complaints);
-	sqlite3_bind_int64(c->ins_counts, 4, qn->replies);
-	sqlite3_bind_int64(c->ins_counts, 5, qn->evasive);
+	n->complaints = tc->complaints;
+	n->replies = qn->replies;
+	n->evasive = qn->evasive;
 	for (i = 0; i < c->ev.n; i++)
 		if (c->ev.v[i].weight > 0 && (k = evidence_kind(c->ev.v[i].signal)) >= 0)
-			kinds[k] = 1;
-	for (k = 0; k < K_N; k++)
-		sqlite3_bind_int(c->ins_counts, 6 + k, kinds[k]);
-	if (sqlite3_step(c->ins_counts) != SQLITE_DONE)
-		return db_fail(c->db, err, "writing listing_counts");
+			n->kinds[k] = 1;
 	return 0;
 }
 
@@ -413,10 +412,13 @@ static int store_facts(ctx *c, const listing_job *j, gv_error *err)
 	return 0;
 }
 
-/* The evidence rows (replacing the listing's old ones) and the verdict. */
-static int store_verdict(ctx *c, const listing_job *j, const score_result *sr, gv_error *err)
+/* The evidence rows (replacing the listing's old ones) and the verdict
+ * with its counts. */
+static int store_verdict(ctx *c, const listing_job *j, const score_result *sr,
+			 const verdict_counts *n, gv_error *err)
 {
 	size_t i;
+	int k;
 
 	sqlite3_reset(c->del_ev);
 	db_bind_text(c->del_ev, 1, j->in.listing_id, -1);
@@ -453,6 +455,12 @@ static int store_verdict(ctx *c, const listing_job *j, const score_result *sr, g
 	else
 		sqlite3_bind_null(c->ins_verdict, 9);
 	db_bind_text(c->ins_verdict, 10, c->run_at, -1);
+	sqlite3_bind_int64(c->ins_verdict, 11, n->reviews);
+	sqlite3_bind_int64(c->ins_verdict, 12, n->complaints);
+	sqlite3_bind_int64(c->ins_verdict, 13, n->replies);
+	sqlite3_bind_int64(c->ins_verdict, 14, n->evasive);
+	for (k = 0; k < K_N; k++)
+		sqlite3_bind_int(c->ins_verdict, 15 + k, n->kinds[k]);
 	if (sqlite3_step(c->ins_verdict) != SQLITE_DONE)
 		return db_fail(c->db, err, "writing verdicts");
 	return 0;
@@ -467,6 +475,7 @@ static int analyze_listing(ctx *c, listing_job *j, gv_error *err)
 	score_result sr;
 	textsig_counts tc;
 	qa_counts qn;
+	verdict_counts n;
 
 	j->ev = c->ev; /* swap: the job gets the emptied list back */
 	c->ev = own;
@@ -475,10 +484,10 @@ static int analyze_listing(ctx *c, listing_job *j, gv_error *err)
 				     j->found.lacks_key, &c->ev, &tc, err) < 0)
 		return -1;
 	dedupe(&c->ev);
-	if (store_counts(c, j->in.listing_id, &tc, &qn, err) < 0) /* after dedupe: the rows stored */
+	if (count_listing(c, j->in.listing_id, &tc, &qn, &n, err) < 0) /* after dedupe: the rows stored */
 		return -1;
 	score_listing(&c->w, j->cl.kind, j->cl.says_china, &c->ev, &sr);
-	if (store_verdict(c, j, &sr, err) < 0)
+	if (store_verdict(c, j, &sr, &n, err) < 0)
 		return -1;
 	c->t->listings++;
 	c->t->mislabelled += sr.verdict == VERDICT_MISLABELLED;
@@ -500,12 +509,11 @@ static int prepare_all(ctx *c, gv_error *err)
 			      "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
 		       &c->ins_facts, err) < 0 ||
 	    db_prepare(c->db, "INSERT OR REPLACE INTO verdicts(listing_id, seller_id, claim, hardware, "
-			      "verdict, score, missing_bands, signals, run_id, analyzed_at) VALUES (?1, ?2, "
-			      "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &c->ins_verdict, err) < 0 ||
-	    db_prepare(c->db, "SELECT count(*) FROM reviews WHERE listing_id = ?1", &c->n_rev, err) < 0 ||
-	    db_prepare(c->db, "INSERT OR REPLACE INTO listing_counts(listing_id, reviews, complaints, "
-			      "replies, evasive, ev_bands, ev_model, ev_reviews, ev_firmware, ev_evasive) "
-			      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &c->ins_counts, err) < 0)
+			      "verdict, score, missing_bands, signals, run_id, analyzed_at, reviews, "
+			      "complaints, replies, evasive, ev_bands, ev_model, ev_reviews, ev_firmware, "
+			      "ev_evasive) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+			      "?14, ?15, ?16, ?17, ?18, ?19)", &c->ins_verdict, err) < 0 ||
+	    db_prepare(c->db, "SELECT count(*) FROM reviews WHERE listing_id = ?1", &c->n_rev, err) < 0)
 		return -1;
 	return 0;
 }
@@ -518,9 +526,7 @@ static void finalize_all(ctx *c)
 	sqlite3_finalize(c->ins_facts);
 	sqlite3_finalize(c->ins_verdict);
 	sqlite3_finalize(c->n_rev);
-	sqlite3_finalize(c->ins_counts);
-	c->qa = c->del_ev = c->ins_ev = c->ins_facts = c->ins_verdict = NULL;
-	c->n_rev = c->ins_counts = NULL;
+	c->qa = c->del_ev = c->ins_ev = c->ins_facts = c->ins_verdict = c->n_rev = NULL;
 	if (c->ts)
 		textsig_finalize(c->ts);
 }

@@ -140,15 +140,17 @@ static int name_wins(const fig *f, int null, const char *at, const char *listing
 	return strcmp(listing, f->name_listing) < 0;
 }
 
-/* The slow listings' figures, counted row by row as the analysis counts
- * them into listing_counts: complaints and evasive replies by the per-row
- * classes of schema 004 where a row is classified, else by the evidence
- * that fired on it. Each row is (seller_id, arm, n1..n5); the arm says
- * which counts n1.. add to: slow_first[arm] and the slow_n[arm] - 1 after it. */
+/* The slow listings' figures (sellers.h), counted row by row as the
+ * analysis counts them into the verdict: complaints and evasive replies by
+ * the per-row classes of schema 004 where a row is classified, else by the
+ * evidence that fired on it. Each row is (seller_id, arm, n1..n5); the arm
+ * says which counts n1.. add to: slow_first[arm] and the slow_n[arm] - 1
+ * after it. */
 static const char SLOW_SQL[] =
 	"WITH slow AS (SELECT l.listing_id, l.seller_id FROM listings l\n"
 	"  WHERE l.listing_id IN (SELECT listing_id FROM dirty_listings)\n"
-	"  OR NOT EXISTS (SELECT 1 FROM listing_counts k WHERE k.listing_id = l.listing_id))\n"
+	"  OR NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.listing_id = l.listing_id\n"
+	"  AND v.seller_id = l.seller_id AND v.reviews IS NOT NULL))\n"
 	"SELECT s.seller_id, 0, count(*), 0, 0, 0, 0 FROM slow s\n"
 	"  JOIN reviews r ON r.listing_id = s.listing_id GROUP BY s.seller_id\n"
 	"UNION ALL SELECT s.seller_id, 1, count(*), 0, 0, 0, 0 FROM slow s\n"
@@ -175,8 +177,7 @@ static const char SLOW_SQL[] =
 	"  FROM v_evidence e JOIN verdicts v ON v.listing_id = e.listing_id\n"
 	"  WHERE v.claim = 'global_version' AND e.weight > 0 AND v.listing_id IN\n"
 	"  (SELECT s.listing_id FROM verdicts s\n" /* a list first: no scan of all evidence */
-	"  WHERE s.listing_id IN (SELECT listing_id FROM dirty_listings)\n"
-	"  OR NOT EXISTS (SELECT 1 FROM listing_counts k WHERE k.listing_id = s.listing_id))\n"
+	"  WHERE s.listing_id IN (SELECT listing_id FROM dirty_listings) OR s.reviews IS NULL)\n"
 	"  GROUP BY v.seller_id\n"
 	"ORDER BY 1";
 static const int slow_first[] = {C_REVIEWS, C_COMPLAINTS, C_REPLIES, C_EVASIVE, C_EVB};
@@ -187,72 +188,96 @@ static const char *col_str(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-/* One listing: its seller's name, count of listings and, when fast, its
- * review and reply counts. Sets *slow otherwise. */
-static void add_listing(fig *f, sqlite3_stmt *st, int *slow)
+/* One listing (SELLERS_LISTINGS_SQL): its seller's name and count of
+ * listings. */
+static void add_listing(fig *f, sqlite3_stmt *st)
 {
-	int null = sqlite3_column_type(st, 1) == SQLITE_NULL, i;
-	const char *at = col_str(st, 2), *listing = col_str(st, 3);
+	int null = sqlite3_column_type(st, 2) == SQLITE_NULL;
+	const char *listing = col_str(st, 1), *at = col_str(st, 3);
 
 	if (name_wins(f, null, at, listing)) {
 		free(f->seller_name);
 		free(f->name_at);
 		free(f->name_listing);
-		f->seller_name = dup_or_null(sqlite3_column_text(st, 1));
+		f->seller_name = dup_or_null(sqlite3_column_text(st, 2));
 		f->name_at = xstrdup(at);
 		f->name_listing = xstrdup(listing);
 		f->name_null = null;
 	}
 	f->c[C_LISTINGS]++;
-	if (!sqlite3_column_int(st, 8)) {
-		*slow = 1;
-		return;
-	}
-	for (i = 0; i < 4; i++)
-		f->c[C_REVIEWS + i] += (long)sqlite3_column_int64(st, 4 + i);
 }
 
-/* One verdict: a claim by its verdict and, when fast, its kinds of
- * evidence. Sets *slow otherwise. */
-static void add_verdict(fig *f, sqlite3_stmt *st, int *slow)
+/* One verdict (SELLERS_VERDICTS_SQL): a claim by its verdict; when its
+ * counts are current, its kinds of evidence if it claims and, when its
+ * listing is there (with_listing), the listing's review and reply counts.
+ * Sets *slow otherwise. */
+static void add_verdict(fig *f, sqlite3_stmt *st, int with_listing, int *slow)
 {
-	const char *verdict = col_str(st, 2);
-	int i;
+	const char *verdict = col_str(st, 3);
+	int claim = sqlite3_column_int(st, 2), i;
 
-	if (!sqlite3_column_int(st, 1))
-		return;
-	f->c[C_CLAIMS]++;
-	f->c[C_MIS] += strcmp(verdict, "mislabelled") == 0;
-	f->c[C_SUS] += strcmp(verdict, "suspect") == 0;
-	f->c[C_UNV] += strcmp(verdict, "unverified") == 0;
-	f->c[C_CON] += strcmp(verdict, "consistent") == 0;
-	if (!sqlite3_column_int(st, 8)) {
+	if (claim) {
+		f->c[C_CLAIMS]++;
+		f->c[C_MIS] += strcmp(verdict, "mislabelled") == 0;
+		f->c[C_SUS] += strcmp(verdict, "suspect") == 0;
+		f->c[C_UNV] += strcmp(verdict, "unverified") == 0;
+		f->c[C_CON] += strcmp(verdict, "consistent") == 0;
+	}
+	if (!sqlite3_column_int(st, 13)) {
 		*slow = 1;
 		return;
 	}
-	for (i = 0; i < 5; i++)
-		f->c[C_EVB + i] += (long)sqlite3_column_int64(st, 3 + i);
+	for (i = 0; with_listing && i < 4; i++)
+		f->c[C_REVIEWS + i] += (long)sqlite3_column_int64(st, 4 + i);
+	for (i = 0; claim && i < 5; i++)
+		f->c[C_EVB + i] += (long)sqlite3_column_int64(st, 8 + i);
 }
 
-static void add_slow(fig *f, sqlite3_stmt *st, int *slow)
+static void add_slow(fig *f, sqlite3_stmt *st)
 {
 	int arm = sqlite3_column_int(st, 1), i;
 
-	(void)slow; /* these are the slow ones */
 	for (i = 0; i < slow_n[arm]; i++)
 		f->c[slow_first[arm] + i] += (long)sqlite3_column_int64(st, 2 + i);
 }
 
-typedef void (*add_fn)(fig *f, sqlite3_stmt *st, int *slow);
 typedef int (*seller_fn)(const fig *f, void *arg);
 
 /* One of the statements merged by each_seller: rows in seller_id order. */
 typedef struct stream {
 	const char *sql;
-	add_fn add;
 	sqlite3_stmt *st;
 	int rc; /* of the last step: SQLITE_ROW while a row is current */
 } stream;
+
+/* 1 while s's current row belongs to the seller id. */
+static int at_seller(const stream *s, const char *id)
+{
+	return s->rc == SQLITE_ROW && strcmp(col_str(s->st, 0), id) == 0;
+}
+
+/* One seller's listings and verdicts, both in listing_id order, merged by
+ * listing_id: a listing and its verdict are read together. A listing
+ * without its verdict sets *slow. */
+static void add_listings_and_verdicts(fig *f, stream *ls, stream *vs, int *slow)
+{
+	for (;;) {
+		int in_l = at_seller(ls, f->seller_id), in_v = at_seller(vs, f->seller_id), c;
+		if (!in_l && !in_v)
+			break;
+		c = !in_v ? -1 : !in_l ? 1 : strcmp(col_str(ls->st, 1), col_str(vs->st, 1));
+		if (c <= 0)
+			add_listing(f, ls->st);
+		if (c >= 0)
+			add_verdict(f, vs->st, c == 0, slow);
+		if (c < 0)
+			*slow = 1;
+		if (c <= 0)
+			ls->rc = sqlite3_step(ls->st);
+		if (c >= 0)
+			vs->rc = sqlite3_step(vs->st);
+	}
+}
 
 /* Every seller's figures, one seller at a time in seller_id order: the
  * listings, verdicts and (with_slow) slow-listing rows, each ordered by
@@ -263,9 +288,9 @@ typedef struct stream {
 static int each_seller(sqlite3 *db, int with_slow, seller_fn fn, void *arg, int *slow,
 		       gv_error *err)
 {
-	stream s[3] = {{SELLERS_LISTINGS_SQL, add_listing, NULL, SQLITE_DONE},
-		       {SELLERS_VERDICTS_SQL, add_verdict, NULL, SQLITE_DONE},
-		       {SLOW_SQL, add_slow, NULL, SQLITE_DONE}};
+	stream s[3] = {{SELLERS_LISTINGS_SQL, NULL, SQLITE_DONE},
+		       {SELLERS_VERDICTS_SQL, NULL, SQLITE_DONE},
+		       {SLOW_SQL, NULL, SQLITE_DONE}};
 	int n = with_slow ? 3 : 2, i, ret = -1;
 	fig f;
 
@@ -283,11 +308,11 @@ static int each_seller(sqlite3 *db, int with_slow, seller_fn fn, void *arg, int 
 		if (!id)
 			break;
 		f.seller_id = xstrdup(id);
-		for (i = 0; i < n; i++)
-			while (s[i].rc == SQLITE_ROW && strcmp(col_str(s[i].st, 0), f.seller_id) == 0) {
-				s[i].add(&f, s[i].st, slow);
-				s[i].rc = sqlite3_step(s[i].st);
-			}
+		add_listings_and_verdicts(&f, &s[0], &s[1], slow);
+		while (with_slow && at_seller(&s[2], f.seller_id)) {
+			add_slow(&f, s[2].st);
+			s[2].rc = sqlite3_step(s[2].st);
+		}
 		/* A complaint or evasive reply is one of the reviews or replies. */
 		if (f.c[C_COMPLAINTS] > f.c[C_REVIEWS])
 			f.c[C_COMPLAINTS] = f.c[C_REVIEWS];

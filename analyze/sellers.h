@@ -11,33 +11,33 @@
 #include "analyze/weights.h"
 #include "common/util.h"
 
-/* The two streams the seller figures are summed from, both in seller_id
- * order; schemas/013_seller_cover.sql's listings_seller and verdicts_seller
- * cover every column of listings and verdicts they name (a column added here
- * belongs there too: tests/test_sellers.c checks the plans read the indexes
- * alone).
- * A listing counts from its listing_counts row (schemas 006, 008: written
- * by its analysis) unless it has none or waits in dirty_listings (never
+/* The two streams the seller figures are summed from, both in seller_id,
+ * then listing_id order, so sellers.c reads a listing and its verdict
+ * together. schemas/013_seller_cover.sql's listings_seller and
+ * schemas/016_verdict_counts.sql's verdicts_seller cover every column they
+ * name (a column added here belongs there too: tests/test_sellers.c checks
+ * the plans read the indexes alone, nothing sorted).
+ *
+ * A listing counts from its verdict row (schema 016: the analysis stores
+ * the listing's review and reply counts and kinds of evidence there, column
+ * 13 says they are current) unless it has no verdict of the same seller,
+ * its verdict has no counts (written before schema 016 without a
+ * listing_counts row, or by hand), or it waits in dirty_listings (never
  * analysed, or new reviews or answers since); those are "slow": sellers.c's
- * SLOW_SQL counts them from the rows. Column 8 of both. */
-#define SELLERS_FAST_COUNTS                                                                     \
-	"k.listing_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dirty_listings d\n"             \
-	"  WHERE d.listing_id = k.listing_id)"
-
+ * SLOW_SQL counts them from the rows. */
 #define SELLERS_LISTINGS_SQL                                                                    \
-	"SELECT l.seller_id, l.seller_name, l.scraped_at, l.listing_id, k.reviews,\n"          \
-	"  k.complaints, k.replies, k.evasive, " SELLERS_FAST_COUNTS "\n"                      \
-	"FROM listings l LEFT JOIN listing_counts k ON k.listing_id = l.listing_id\n"          \
-	"ORDER BY l.seller_id"
+	"SELECT l.seller_id, l.listing_id, l.seller_name, l.scraped_at\n"                     \
+	"FROM listings l ORDER BY l.seller_id, l.listing_id"
 
 /* Claims are verdicts whose claim is global_version; a kind of evidence
  * counts the claims with at least one China-pointing (weight > 0) piece of
- * evidence of that kind (the ev_ flags of listing_counts). */
+ * evidence of that kind (the ev_ columns). */
 #define SELLERS_VERDICTS_SQL                                                                    \
-	"SELECT v.seller_id, v.claim = 'global_version', v.verdict, k.ev_bands, k.ev_model,\n" \
-	"  k.ev_reviews, k.ev_firmware, k.ev_evasive, " SELLERS_FAST_COUNTS "\n"               \
-	"FROM verdicts v LEFT JOIN listing_counts k ON k.listing_id = v.listing_id\n"          \
-	"ORDER BY v.seller_id"
+	"SELECT v.seller_id, v.listing_id, v.claim = 'global_version', v.verdict, v.reviews,\n"  \
+	"  v.complaints, v.replies, v.evasive, v.ev_bands, v.ev_model, v.ev_reviews,\n"        \
+	"  v.ev_firmware, v.ev_evasive, v.reviews IS NOT NULL AND NOT EXISTS (SELECT 1\n"      \
+	"  FROM dirty_listings d WHERE d.listing_id = v.listing_id)\n"                          \
+	"FROM verdicts v ORDER BY v.seller_id, v.listing_id"
 
 /* 95% Wilson score interval for k successes out of n (n > 0): *lo, *hi in
  * [0,1]. n == 0 gives 0 and 1. */
@@ -73,8 +73,8 @@ void sellers_rank(seller_rank *v, size_t n, long min_claims);
 /* Recompute every seller's figures from verdicts and evidence and record
  * them under run_id (seller_stats, seller_history). Inside the caller's
  * transaction. w may be NULL (the default minimum of claims applies).
- * Reads each listing and verdict once (with its listing_counts row; the
- * few without one, or dirty, from their rows) and logs one line
+ * Reads each listing and verdict once, from two indexes (the few slow
+ * listings, above, from their rows) and logs one line
  * ("sellers: sellers=N seconds=S"). 0 or -1 with err. */
 int sellers_update(sqlite3 *db, const weights *w, long long run_id, gv_error *err);
 

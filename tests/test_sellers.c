@@ -1,6 +1,7 @@
 /* test_sellers.c: the per-seller figures sellers_update stores: the name
  * of the latest named scrape, sellers known only from verdicts, and the
- * same figures whether a listing is counted from its listing_counts row or
+ * same figures whether a listing is counted from the counts in its verdict
+ * (schema 016) or
  * (no row, or waiting in dirty_listings) from the rows themselves. */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -23,7 +24,7 @@ static void exec(const char *sql)
 
 /* Three sellers: s1 (three listings, the latest scrape unnamed), s2 (two
  * listings scraped at the same time), s3 (a verdict whose listing is gone).
- * listing_counts holds what the analysis would have written. */
+ * The verdicts' counts are what the analysis would have written. */
 static const char FIXTURE[] =
 	"INSERT INTO listings(listing_id, seller_id, seller_name, title, scraped_at, first_seen)\n"
 	"VALUES ('L1', 's1', 'Old name', 't', '2026-01-01', '2026-01-01'),\n"
@@ -55,11 +56,13 @@ static const char FIXTURE[] =
 	" ('Q2', 'L2', 'q', 'maybe'), ('Q3', 'L2', 'q', '  '), ('Q4', 'L4', 'q', NULL);\n"
 	"INSERT INTO qa_classes(qa_id, listing_id, lexicon, text_len, question_kind, reply_class,\n"
 	" reply_detail) VALUES ('Q1', 'L1', 'x', 4, 'version', 'direct', 'claim');\n"
-	"INSERT INTO listing_counts(listing_id, reviews, complaints, replies, evasive, ev_bands,\n"
-	" ev_model, ev_reviews, ev_firmware, ev_evasive)\n"
-	"VALUES ('L1', 2, 1, 1, 0, 1, 0, 1, 0, 0), ('L2', 1, 0, 1, 1, 0, 0, 0, 1, 1),\n"
+	"UPDATE verdicts SET reviews = c.column2, complaints = c.column3, replies = c.column4,\n"
+	" evasive = c.column5, ev_bands = c.column6, ev_model = c.column7, ev_reviews = c.column8,\n"
+	" ev_firmware = c.column9, ev_evasive = c.column10\n"
+	"FROM (VALUES ('L1', 2, 1, 1, 0, 1, 0, 1, 0, 0), ('L2', 1, 0, 1, 1, 0, 0, 0, 1, 1),\n"
 	" ('L3', 0, 0, 0, 0, 0, 0, 0, 0, 0), ('L4', 1, 0, 0, 0, 0, 0, 0, 0, 0),\n"
-	" ('L5', 0, 0, 0, 0, 0, 0, 0, 0, 0), ('L9', 0, 0, 0, 0, 0, 1, 0, 0, 0);\n";
+	" ('L5', 0, 0, 0, 0, 0, 0, 0, 0, 0), ('L9', 0, 0, 0, 0, 0, 1, 0, 0, 0)) AS c\n"
+	"WHERE c.column1 = verdicts.listing_id;\n";
 
 static void setup(void)
 {
@@ -133,20 +136,45 @@ Test(sellers, names_counts_and_sellers_without_listings)
 	free(got);
 }
 
-Test(sellers, same_figures_counted_from_rows)
+/* After sql, the figures of run are WANT's. */
+static void expect_want_after(const char *sql, long long run)
 {
 	char *got;
 
+	exec(sql);
+	got = figures(run);
+	cr_expect_str_eq(got, WANT, "after %s", sql);
+	free(got);
+}
+
+Test(sellers, same_figures_counted_from_rows)
+{
 	/* Without counts: R1 by its class, R3 by its evidence, Q2 by its
 	 * evidence, the kinds from the evidence table. */
-	exec("DELETE FROM listing_counts WHERE listing_id IN ('L2', 'L9')");
-	exec("INSERT INTO dirty_listings(listing_id) VALUES ('L1'), ('L4')");
-	got = figures(2);
-	cr_expect_str_eq(got, WANT);
+	exec("UPDATE verdicts SET reviews = NULL WHERE listing_id IN ('L2', 'L9')");
+	expect_want_after("INSERT INTO dirty_listings(listing_id) VALUES ('L1'), ('L4')", 2);
+	expect_want_after("UPDATE verdicts SET reviews = NULL", 3);
+}
+
+/* A listing whose verdict has its counts is summed from them, not recounted
+ * (the verdict says 10 more reviews than L3 has here); a verdict without
+ * them, or of another seller than the listing (sold on, not yet analysed
+ * again), has the listing counted from the rows (then with a review of its
+ * own, R5). */
+Test(sellers, verdict_counts_are_read_not_recounted)
+{
+	char *got;
+
+	exec("UPDATE verdicts SET reviews = 10 WHERE listing_id = 'L3'");
+	got = figures(1);
+	cr_expect(strstr(got, "s1|New name|3|2|1|1|0|0|1|0|1|1|1|13|") != NULL, "%s", got);
 	free(got);
-	exec("DELETE FROM listing_counts");
+	expect_want_after("UPDATE verdicts SET reviews = NULL WHERE listing_id = 'L3'", 2);
+	exec("UPDATE verdicts SET reviews = 10, seller_id = 's9' WHERE listing_id = 'L3'");
+	exec("INSERT INTO reviews(review_id, listing_id, text) VALUES ('R5', 'L3', 'fine')");
 	got = figures(3);
-	cr_expect_str_eq(got, WANT);
+	cr_expect(strstr(got, "s1|New name|3|2|1|1|0|0|1|0|1|1|1|4|") != NULL, "%s", got);
+	cr_expect(strstr(got, "s9|NULL|0|0|0|0|0|0|0|0|0|0|0|0|") != NULL, "%s", got);
 	free(got);
 }
 
@@ -158,8 +186,8 @@ Test(sellers, ranked_with_history_per_run)
 	     "VALUES ('L6', 's2', 't', '2026-01-01', '2026-01-01')");
 	exec("INSERT INTO verdicts(listing_id, seller_id, claim, hardware, verdict, score,\n"
 	     " analyzed_at) VALUES ('L6', 's2', 'global_version', 'china', 'mislabelled', 2, 'x')");
-	exec("INSERT INTO listing_counts(listing_id, reviews, complaints, replies, evasive)\n"
-	     "VALUES ('L6', 0, 0, 0, 0)");
+	exec("UPDATE verdicts SET reviews = 0, complaints = 0, replies = 0, evasive = 0\n"
+	     "WHERE listing_id = 'L6'");
 	free(figures(4));
 	got = figures(5);
 	cr_expect(strstr(got, "s2|Four|3|3|1|0|1|1|0|0|0|0|0|1|0|0|0|ranked|1|3|ranked\n") != NULL,
@@ -194,8 +222,8 @@ Test(sellers, latest_changes_as_the_history_window)
 		"VALUES ('L6', 's2', 't', '2026-01-01', '2026-01-01');\n"
 		"INSERT INTO verdicts(listing_id, seller_id, claim, hardware, verdict, score,\n"
 		" analyzed_at) VALUES ('L6', 's2', 'global_version', 'china', 'mislabelled', 2, 'x');\n"
-		"INSERT INTO listing_counts(listing_id, reviews, complaints, replies, evasive)\n"
-		"VALUES ('L6', 0, 0, 0, 0)",
+		"UPDATE verdicts SET reviews = 0, complaints = 0, replies = 0, evasive = 0\n"
+		"WHERE listing_id = 'L6'",
 		/* s1 too, with a worse rate; s2's rate changes */
 		"INSERT INTO verdicts(listing_id, seller_id, claim, hardware, verdict, score,\n"
 		" analyzed_at) VALUES ('L7', 's1', 'global_version', 'china', 'mislabelled', 2, 'x');\n"
@@ -230,7 +258,7 @@ Test(sellers, no_sellers_at_all)
 
 /* The ranks stored (RANK_SQL, in SQL over seller_stats) are the ranks
  * sellers_rank gives the same figures: 80 sellers, 0-7 claims each, many
- * ties broken by seller_id. No listing_counts rows, so the figures also
+ * ties broken by seller_id. No counts in the verdicts, so the figures also
  * come through the slow path. */
 Test(sellers, stored_ranking_is_sellers_rank)
 {
@@ -244,7 +272,7 @@ Test(sellers, stored_ranking_is_sellers_rank)
 	gv_error err;
 	int i, j, ranked = 0;
 
-	exec("DELETE FROM verdicts; DELETE FROM listings; DELETE FROM listing_counts");
+	exec("DELETE FROM verdicts; DELETE FROM listings");
 	for (i = 0; i < N; i++) {
 		int claims = (int)((x = x * 1103515245u + 12345u) >> 16) % 8, mis;
 		mis = (int)((x = x * 1103515245u + 12345u) >> 16) % (claims + 1);
@@ -291,8 +319,8 @@ Test(sellers, stored_ranking_is_sellers_rank)
 	cr_expect_gt(ranked, 10, "too few ranked sellers to test the order: %d", ranked);
 }
 
-/* Both streams scan their covering index in seller order (schema 013): no
- * row of listings or verdicts is read, nothing is sorted. */
+/* Both streams scan their covering index in seller order (schemas 013,
+ * 016): no row of listings or verdicts is read, nothing is sorted. */
 Test(sellers, streams_read_the_seller_indexes_alone)
 {
 	char *l = rows("EXPLAIN QUERY PLAN " SELLERS_LISTINGS_SQL);
