@@ -374,7 +374,8 @@ static void scan(const words *f, hit hits[3], const veto *v, unsigned kinds, mat
 	int pass;
 
 	matcher_scan(phrase_matcher, f->s, f->len, ms);
-	qsort(ms->v, ms->n, sizeof *ms->v, cmp_match);
+	if (ms->n > 1)
+		qsort(ms->v, ms->n, sizeof *ms->v, cmp_match);
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < ms->n; i++) {
 			size_t pos = ms->v[i].start, plen = ms->v[i].end - pos, j;
