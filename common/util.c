@@ -160,6 +160,13 @@ int ascii_casecmp(const char *a, const char *b)
 	}
 }
 
+int env_is_one(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && strcmp(v, "1") == 0;
+}
+
 double now_seconds(void)
 {
 	struct timespec ts;

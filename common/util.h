@@ -61,6 +61,10 @@ char *sb_detach(strbuf *sb);
 
 /* Case-insensitive ASCII comparison; 0 when equal. */
 int ascii_casecmp(const char *a, const char *b);
+/* 1 when the environment variable name is exactly "1": how
+ * GVAUDIT_INGEST_THREADS and GVAUDIT_REPORT_THREADS ask for one thread,
+ * so tests can compare it with two. */
+int env_is_one(const char *name);
 /* Monotonic seconds, for durations in logs. */
 double now_seconds(void);
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf (>= 21 bytes). */

@@ -276,8 +276,7 @@ static int run_inline(csvrec *r, gzin *g, const header_map *m, const ingest_tap 
 
 int pipeline_threads(void)
 {
-	const char *v = getenv("GVAUDIT_INGEST_THREADS");
-	return v && strcmp(v, "1") == 0 ? 1 : 2;
+	return env_is_one("GVAUDIT_INGEST_THREADS") ? 1 : 2;
 }
 
 int pipeline_run(csvrec *r, gzin *g, const header_map *m, const char *label, int threads,

@@ -310,9 +310,7 @@ static void *evidence_thread(void *arg)
 /* 1 when evidence.csv may have its own thread. */
 static int evidence_threaded(const char *path)
 {
-	const char *v = getenv("GVAUDIT_REPORT_THREADS");
-
-	return path && *path && !(v && strcmp(v, "1") == 0);
+	return path && *path && !env_is_one("GVAUDIT_REPORT_THREADS");
 }
 
 /* markets.csv, one row per market and key band. */
