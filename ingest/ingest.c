@@ -22,6 +22,7 @@
 #include "ingest/pipeline.h"
 #include "ingest/rows.h"
 #include "ingest/spool.h"
+#include "ingest/stage.h"
 #include "ingest/store.h"
 
 /* Rejected rows logged one by one per file; the rest are only counted (all
@@ -82,7 +83,27 @@ typedef struct load_ctx {
 	store *s;
 	const char *path;
 	store_counts *c;
+	stage *g; /* rows kept for storing in key order (store_key_order), or NULL */
 } load_ctx;
+
+/* Store one valid row and count it. 0 or -1. */
+static int store_counted(load_ctx *l, const ingest_row *row, const void *prepared, gv_error *err)
+{
+	int stored = store_row(l->s, row, prepared, err);
+
+	if (stored < 0)
+		return -1;
+	if (stored)
+		l->c->stored++;
+	else
+		l->c->duplicate++;
+	return 0;
+}
+
+static int store_staged(void *ctx, const ingest_row *row, gv_error *err)
+{
+	return store_counted(ctx, row, NULL, err);
+}
 
 static int store_record(void *ctx, const ingest_row *row, const void *prepared, long line,
 			const char *reason, const char *raw, size_t rawlen, gv_error *err)
@@ -96,28 +117,31 @@ static int store_record(void *ctx, const ingest_row *row, const void *prepared, 
 			return -1;
 		if (++c->rejected <= LOG_REJECTS)
 			log_warn("ingest '%s': line %ld: row rejected: %s", l->path, line, reason);
-	} else {
-		int stored = store_row(l->s, row, prepared, err);
-		if (stored < 0)
-			return -1;
-		if (stored)
-			c->stored++;
-		else
-			c->duplicate++;
+		return 0;
 	}
-	return 0;
+	/* no tap takes a file stored in key order: nothing was prepared */
+	return l->g ? stage_add(l->g, row, err) : store_counted(l, row, prepared, err);
 }
 
 /* Validate and store every data row (pipeline.c: reading, checking and the
- * tap's prepare on a second thread). 0 at the end of the file, 1 when the
- * file must be refused (why filled), -1 on a database error (err filled). */
-static int load_rows(store *s, csvrec *r, gzin *g, const header_map *m, const char *path,
-		     const char *label, store_counts *c, gv_error *why, gv_error *err)
+ * tap's prepare on a second thread), in key order when store_key_order says
+ * so (stage.h; rejected rows are recorded in the file's order either way).
+ * 0 at the end of the file, 1 when the file must be refused (why filled),
+ * -1 on a database error (err filled). */
+static int load_rows(sqlite3 *db, store *s, csvrec *r, gzin *g, const header_map *m,
+		     const char *path, const char *label, store_counts *c, gv_error *why,
+		     gv_error *err)
 {
-	load_ctx l = {s, path, c};
-	int rc = pipeline_run(r, g, m, label, pipeline_threads(), store_tap(s), store_record, &l,
-			      why, err);
+	load_ctx l = {s, path, c, NULL};
+	int rc;
 
+	if (store_key_order(s) && !(l.g = stage_new(db, m->kind, err)))
+		return -1;
+	rc = pipeline_run(r, g, m, label, pipeline_threads(), store_tap(s), store_record, &l, why,
+			  err);
+	if (rc == 0 && l.g && stage_replay(l.g, store_staged, &l, err) < 0)
+		rc = -1;
+	stage_free(l.g);
 	if (rc == 0 && c->rejected > LOG_REJECTS)
 		log_warn("ingest '%s': %lld more rows rejected (see the rejects table)", path,
 			 c->rejected - LOG_REJECTS);
@@ -198,7 +222,7 @@ int ingest_file(sqlite3 *db, const char *path, const ingest_opts *o, ingest_tota
 	f.kind = m.kind;
 	if (store_begin(s, &f, !o->no_fts, err) < 0)
 		goto cleanup;
-	rc = load_rows(s, r, g, &m, path, label, &c, &why, err);
+	rc = load_rows(db, s, r, g, &m, path, label, &c, &why, err);
 	if (rc == 1) {
 		rc = refuse(s, &f, &why, t0, t, err);
 		goto cleanup;

@@ -106,6 +106,7 @@ struct store {
 	int tapping;         /* the tap runs on this file: begun, not yet committed */
 	dbindex_set deferred; /* indexes of an empty table built at commit */
 	int history_deferred; /* listings into empty tables: history written at commit */
+	int key_order;        /* store_key_order's answer for the file begun */
 	double fts_seconds;   /* this file's time in the full-text index so far */
 };
 
@@ -149,6 +150,11 @@ void store_set_tap(store *s, const ingest_tap *tap)
 const ingest_tap *store_tap(const store *s)
 {
 	return s->tapping ? s->tap : NULL;
+}
+
+int store_key_order(const store *s)
+{
+	return s->key_order;
 }
 
 /* Run a statement that returns no row; reset it either way. */
@@ -350,6 +356,7 @@ int store_begin(store *s, const store_file *f, int fts, gv_error *err)
 			return -1;
 		s->tapping = rc;
 	}
+	s->key_order = !empty && !s->tapping && !env_is_one("GVAUDIT_INGEST_FILE_ORDER");
 	return 0;
 }
 
@@ -602,6 +609,7 @@ void store_abort(store *s)
 	db_rollback(s->db);
 	dbindex_forget(&s->deferred);
 	s->history_deferred = 0;
+	s->key_order = 0;
 	if (s->tapping)
 		s->tap->abort(s->tap->ctx);
 	s->tapping = 0;

@@ -53,6 +53,13 @@ void store_set_tap(store *s, const ingest_tap *tap);
  * else NULL: what the rows must be prepared for. */
 const ingest_tap *store_tap(const store *s);
 
+/* 1 when the file store_begin began is best stored in key order
+ * (stage.h): its table held rows already and no tap takes it, unless the
+ * environment variable GVAUDIT_INGEST_FILE_ORDER is 1 (tests compare the
+ * two orders). Into an empty table a file is loaded in its own order, its
+ * indexes or history deferred (store_begin). */
+int store_key_order(const store *s);
+
 /* file_id of an earlier successful ingest of these bytes (and its kind in
  * *kind), 0 if none, -1 on a database error. */
 long long store_seen(store *s, const char *fingerprint, ingest_kind *kind, gv_error *err);
