@@ -111,36 +111,15 @@ int dbindex_defer(sqlite3 *db, const char *table, int unique_too, dbindex_set *s
 	return rc == -2 ? -1 : 1;
 }
 
-/* CREATE INDEX (and an ORDER BY that no index serves) sorts in runs of at
- * most cache_size pages, each sorted in memory and then merged. Runs of 8
- * MiB with one sorter helper thread (PRAGMA threads) build an index faster
- * than runs of the connection's 24 MiB on one thread, in less memory:
- * review_classes_listing at scale 0.3 (1.15 M rows), `sqlite3` alone,
- * 3.1-3.6 s and 54 MB RSS against 1.9-2.2 s and 29 MB. Smaller runs stay in
- * the processor's caches; the helper sorts one run while this thread reads
- * the next. */
+/* CREATE INDEX sorts in runs of at most cache_size pages, each sorted in
+ * memory and then merged. Runs of 8 MiB with one sorter helper thread
+ * (PRAGMA threads) build an index faster than runs of the connection's 24
+ * MiB on one thread, in less memory: review_classes_listing at scale 0.3
+ * (1.15 M rows), `sqlite3` alone, 3.1-3.6 s and 54 MB RSS against 1.9-2.2 s
+ * and 29 MB. Smaller runs stay in the processor's caches; the helper sorts
+ * one run while this thread reads the next. Both settings are put back. */
 #define SORT_RUN_KIB (-8192)
 #define SORT_THREADS 1
-
-void dbsort_begin(sqlite3 *db, dbsort_saved *saved)
-{
-	gv_error ignored; /* a setting that fails only makes the sort slower */
-
-	saved->cache = SORT_RUN_KIB;
-	saved->threads = 0;
-	db_pragma_get(db, "cache_size", &saved->cache);
-	db_pragma_get(db, "threads", &saved->threads);
-	db_pragma_set(db, "cache_size", SORT_RUN_KIB, &ignored);
-	db_pragma_set(db, "threads", SORT_THREADS, &ignored);
-}
-
-void dbsort_end(sqlite3 *db, const dbsort_saved *saved)
-{
-	gv_error ignored;
-
-	db_pragma_set(db, "threads", saved->threads, &ignored);
-	db_pragma_set(db, "cache_size", saved->cache, &ignored);
-}
 
 static int build(sqlite3 *db, dbindex_set *set, long long *dropped, gv_error *err)
 {
@@ -163,14 +142,19 @@ static int build(sqlite3 *db, dbindex_set *set, long long *dropped, gv_error *er
 
 int dbindex_restore(sqlite3 *db, dbindex_set *set, long long *dropped, gv_error *err)
 {
-	dbsort_saved saved;
+	long long cache = SORT_RUN_KIB, threads = 0;
+	gv_error ignored; /* a setting that fails only makes the build slower */
 	int rc;
 
 	if (set->n == 0)
 		return 0;
-	dbsort_begin(db, &saved);
+	db_pragma_get(db, "cache_size", &cache);
+	db_pragma_get(db, "threads", &threads);
+	db_pragma_set(db, "cache_size", SORT_RUN_KIB, &ignored);
+	db_pragma_set(db, "threads", SORT_THREADS, &ignored);
 	rc = build(db, set, dropped, err);
-	dbsort_end(db, &saved);
+	db_pragma_set(db, "threads", threads, &ignored);
+	db_pragma_set(db, "cache_size", cache, &ignored);
 	if (rc == 0)
 		dbindex_forget(set);
 	return rc;

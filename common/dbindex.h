@@ -1,7 +1,6 @@
 /* dbindex.h: building a table's secondary indexes once, after a bulk load
  * into the empty table, instead of row by row (issue 7). Shared by ingest
- * (a first night's reviews) and analyze (a first night's review classes).
- * Also the settings of any big sort (dbsort_begin), which such a build is. */
+ * (a first night's reviews) and analyze (a first night's review classes). */
 #ifndef GV_DBINDEX_H
 #define GV_DBINDEX_H
 
@@ -38,16 +37,5 @@ int dbindex_defer(sqlite3 *db, const char *table, int unique_too, dbindex_set *s
 int dbindex_restore(sqlite3 *db, dbindex_set *set, long long *dropped, gv_error *err);
 /* Forget the statements without running them (the transaction rolled back). */
 void dbindex_forget(dbindex_set *set);
-
-/* The connection's settings that a big sort changes (dbsort_begin). */
-typedef struct dbsort_saved {
-	long long cache, threads;
-} dbsort_saved;
-/* Settings for a big sort on db: shorter sort runs (a smaller cache_size)
- * and a sorter helper thread (PRAGMA threads). A statement's sorter takes
- * them when it starts, at its first step; dbsort_end then puts the
- * connection's own back, which also sizes the page cache again. */
-void dbsort_begin(sqlite3 *db, dbsort_saved *saved);
-void dbsort_end(sqlite3 *db, const dbsort_saved *saved);
 
 #endif

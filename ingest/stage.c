@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "common/db.h"
-#include "common/dbindex.h"
 
 /* One column per canonical field of the largest kind (f0 is the id), the
  * row's line, and its number (a listing's price or a review's rating). */
@@ -100,17 +99,13 @@ int stage_replay(stage *g, stage_fn fn, void *ctx, gv_error *err)
 {
 	sqlite3_stmt *st;
 	ingest_row row;
-	dbsort_saved saved;
 	int rc, ret = 0;
 
 	/* rowid: the order the rows were added in, the file's */
 	if (db_prepare(g->db, "SELECT line, num, " STAGE_FIELDS " FROM temp.ingest_stage "
 			      "ORDER BY f0, rowid", &st, err) < 0)
 		return -1;
-	dbsort_begin(g->db, &saved);
-	rc = sqlite3_step(st); /* the sort, set up with the sort's settings */
-	dbsort_end(g->db, &saved);
-	for (; rc == SQLITE_ROW; rc = sqlite3_step(st)) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_row(g, st, &row);
 		if ((ret = fn(ctx, &row, err)) < 0)
 			break;
