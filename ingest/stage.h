@@ -6,10 +6,13 @@
  * each row reads a page that is not in the cache and dirties it, and the
  * pages leave the cache again before the next row of the same page comes.
  * Stored in key order, the same rows walk the tables' B-trees from one end
- * to the other. At scale 1 a night-2 listings file took 7.0-7.7 s in file
- * order and 4.7 s sorted, its reviews file 11.5-12.3 s against 7.8-8.3 s,
- * and the classification of the new reviews that follows, which reads them
- * in the order they were stored, 7.2 s against 3.7 s.
+ * to the other. At scale 1, night 2, in five paired runs: the listings file
+ * took 4.3-7.1 s sorted here against 5.4-10.2 s in file order, and the
+ * classification of the new reviews that follows, which reads them in the
+ * order they were stored, 3.9-5.8 s against 7.9-9.7 s. The reviews file
+ * itself is about even: what its sorted store saves, the reading thread no
+ * longer overlapping the store costs (the whole file is read before the
+ * first row is stored).
  *
  * The rows are appended to a table in the connection's temp schema (on
  * disk: temp_store is FILE), then read back sorted by SQLite's sorter,
