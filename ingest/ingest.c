@@ -4,7 +4,8 @@
  * Pipeline per file: fingerprint.c hashes the bytes (first pass) and a file
  * seen before is skipped; gzin.c yields the decompressed bytes; csvrec.c cuts
  * them into records through libcsv; header.c maps the header row; rows.c
- * checks each record into a typed row or a reject reason; store.c writes it.
+ * checks each record into a typed row or a reject reason; store.c writes it,
+ * after stage.c has sorted a later night's rows by id (store_key_order).
  * Parsing and checking know nothing of SQLite and storing knows nothing of
  * CSV: pipeline.c runs the first half on a second thread, with a bounded
  * queue of record batches between the two. */
