@@ -29,6 +29,8 @@
 /* Rejected rows logged one by one per file; the rest are only counted (all
  * are in the rejects table). */
 #define LOG_REJECTS 10
+/* Rows stored in key order between redraws of the progress bar. */
+#define PROGRESS_ROWS 4096
 
 static ssize_t read_gzin(void *ctx, void *buf, size_t cap, gv_error *err)
 {
@@ -85,6 +87,8 @@ typedef struct load_ctx {
 	const char *path;
 	store_counts *c;
 	stage *g; /* rows kept for storing in key order (store_key_order), or NULL */
+	const char *label;  /* of the progress bar */
+	long long replayed; /* rows of g stored so far */
 } load_ctx;
 
 /* Store one valid row and count it. 0 or -1. */
@@ -101,9 +105,15 @@ static int store_counted(load_ctx *l, const ingest_row *row, const void *prepare
 	return 0;
 }
 
+/* A row of the stage, in key order; the progress bar counts them again
+ * from nothing, since the file itself has been read. */
 static int store_staged(void *ctx, const ingest_row *row, gv_error *err)
 {
-	return store_counted(ctx, row, NULL, err);
+	load_ctx *l = ctx;
+
+	if (++l->replayed % PROGRESS_ROWS == 0)
+		progress_update(l->label, (double)l->replayed, (double)stage_count(l->g));
+	return store_counted(l, row, NULL, err);
 }
 
 static int store_record(void *ctx, const ingest_row *row, const void *prepared, long line,
@@ -133,7 +143,7 @@ static int load_rows(sqlite3 *db, store *s, csvrec *r, gzin *g, const header_map
 		     const char *path, const char *label, store_counts *c, gv_error *why,
 		     gv_error *err)
 {
-	load_ctx l = {s, path, c, NULL};
+	load_ctx l = {s, path, c, NULL, label, 0};
 	int rc;
 
 	if (store_key_order(s) && !(l.g = stage_new(db, m->kind, err)))

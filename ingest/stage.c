@@ -16,6 +16,7 @@ struct stage {
 	ingest_kind kind;
 	int nfields;          /* canonical fields of kind */
 	sqlite3_stmt *ins;
+	long long n;          /* rows kept */
 };
 
 stage *stage_new(sqlite3 *db, ingest_kind kind, gv_error *err)
@@ -74,7 +75,13 @@ int stage_add(stage *g, const ingest_row *row, gv_error *err)
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(g->db, err, "cannot keep the row for storing in key order");
+	g->n++;
 	return 0;
+}
+
+long long stage_count(const stage *g)
+{
+	return g->n;
 }
 
 /* The row st points at, its fields pointing into st's columns. */

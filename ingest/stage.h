@@ -40,6 +40,8 @@ typedef int (*stage_fn)(void *ctx, const ingest_row *row, gv_error *err);
 stage *stage_new(sqlite3 *db, ingest_kind kind, gv_error *err);
 /* Keep a copy of row (its fields, line, price and rating). 0 or -1. */
 int stage_add(stage *g, const ingest_row *row, gv_error *err);
+/* Rows kept so far. */
+long long stage_count(const stage *g);
 /* Hand every row kept to fn, sorted by the kind's id, rows of one id in the
  * order they were added. A row's fields are valid during the call only.
  * 0, or -1 with err filled (fn's error, or the database's). */
