@@ -35,6 +35,14 @@ static void teardown(void)
 
 TestSuite(ingest, .init = setup, .fini = teardown);
 
+/* Within a test: throw the database away and start on a new one. */
+static void fresh_database(void)
+{
+	teardown();
+	memcpy(dir + strlen(dir) - 6, "XXXXXX", 6);
+	setup();
+}
+
 static const char *file(const char *name, const char *text)
 {
 	static char path[2][300];
@@ -298,10 +306,7 @@ Test(ingest, tap_sees_each_stored_row_once, .timeout = 60)
 		cr_expect(strstr(t[k].seen.buf, "q1:B;") != NULL, "the fill carries the stored question");
 		cr_expect(strstr(t[k].seen.buf, "q1:O;") == NULL, "not the later row's");
 		sb_release(&t[k].seen);
-		/* a fresh database for the second round */
-		teardown();
-		memcpy(dir + strlen(dir) - 6, "XXXXXX", 6);
-		setup();
+		fresh_database(); /* for the second round */
 	}
 	cr_expect_eq(t[0].prepared, 20000 + 2 + 1, "one thread prepares every row it reads");
 	cr_expect(t[1].prepared < t[1].stored, "two threads share the work");
@@ -422,9 +427,7 @@ Test(ingest, key_order_stores_what_file_order_stores)
 	size_t i;
 
 	two_nights(0, keyed, &kz9, &kz1);
-	teardown();
-	memcpy(dir + strlen(dir) - 6, "XXXXXX", 6);
-	setup();
+	fresh_database();
 	two_nights(1, filed, &fz9, &fz1);
 	cr_expect(fz9 < fz1, "file order: z9 (line 2) stored before z1");
 	cr_expect(kz1 < kz9, "key order: z1 stored before z9");
