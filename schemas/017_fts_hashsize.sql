@@ -5,8 +5,8 @@
 -- a hash table and writes them out as a new segment of the index each time
 -- the table holds 'hashsize' bytes; segments of a similar size are then
 -- merged (FTS5's 'automerge', left at its default of 4). With 1 MiB a
--- night's reviews make hundreds of small segments, and merging them is most
--- of the index's work. Rebuilding the reviews index of scale 0.1 (91 MB of
+-- night's reviews make hundreds of small segments, merged again and again
+-- as they grow. Rebuilding the reviews index of scale 0.1 (91 MB of
 -- text) took 19.70 G instructions with 1 MiB, 15.70 G with 4 MiB and
 -- 12.95 G with 8 MiB (callgrind, sqlite3 3.40.1, 24 MiB page cache); at
 -- scale 1 the rebuild took 18-20 s against 23-28 s. Peak RSS of the
