@@ -31,6 +31,10 @@
 #   BENCH_OUT=bench-out where corpora, databases and logs go (git-ignored)
 #   GVAUDIT, GENCORPUS  binaries (default build/gvaudit, build/tools/gencorpus)
 #   BENCH_KEEP=1        keep databases and plain CSVs after the run
+#   BENCH_REPEAT=1      runs of each scale, back to back (each its own table,
+#                       in run-sSCALE-rN); with more than one, the ratios'
+#                       medians and ranges follow. This machine's runs vary by
+#                       a fifth or more, so one run settles no 20% change.
 # Exit status: 0 when the table was printed (stage failures are shown in it),
 # 1 when the harness itself could not run.
 set -u
@@ -41,6 +45,7 @@ GENCORPUS=${GENCORPUS:-build/tools/gencorpus}
 OUT=${BENCH_OUT:-bench-out}
 SEED=${BENCH_SEED:-1}
 SCALES=${BENCH_SCALES:-${BENCH_SCALE:-1 4}}
+REPEAT=${BENCH_REPEAT:-1}
 TIME=/usr/bin/time
 
 die() { echo "bench: $*" >&2; exit 1; }
@@ -49,6 +54,7 @@ die() { echo "bench: $*" >&2; exit 1; }
 [ -x "$TIME" ] || die "no $TIME (apt-get install time, or scripts/deps.sh bench)"
 command -v sqlite3 >/dev/null || die "no sqlite3 shell (scripts/deps.sh bench)"
 mkdir -p "$OUT" || die "cannot create '$OUT'"
+case $REPEAT in '' | *[!0-9]* | 0) die "BENCH_REPEAT must be a whole number from 1 (got '$REPEAT')" ;; esac
 
 # awk arithmetic: calc 'expr' [name=value...]
 calc() { e=$1; shift; awk "$@" "BEGIN { print ($e) }" </dev/null; }
@@ -145,10 +151,12 @@ gv_case() {
 tokenize=$(sed -n "s/.*fts5(.*tokenize *= *\(\"[^\"]*\"\|'[^']*'\).*/\1/p" schemas/*.sql 2>/dev/null | head -n 1)
 tok_opt=${tokenize:+, tokenize=$tokenize}
 
+# bench_scale SCALE [RUN]: every case at one scale, its table and ratios;
+# RUN numbers the repetition (BENCH_REPEAT), which gets a directory of its own.
 bench_scale() {
 	scale=$1
 	c=$(corpus "$scale") || die "corpus generation failed at scale $scale"
-	work="$OUT/run-s$scale"
+	work="$OUT/run-s$scale${2:+-r$2}"
 	rm -rf "$work" && mkdir -p "$work" || die "cannot create '$work'"
 	table="$work/table.txt"
 	: >"$table"
@@ -247,7 +255,22 @@ bench_scale() {
 			"$(calc 'k / 1024 < 100 ? "met" : "NOT met"' -v k="$max_rss_kb")"
 	} >"$work/summary.txt"
 	echo "$scale $max_rss_kb" >>"$OUT/rss.txt"
+	# the ratios of this run, "-" where the table says n/a, for the medians
+	fts_r=-
+	num "$fts_s" && fts_r=$(ratio_value "$fts_s" "$wall_fts5ref" 0)
+	echo "$scale $(ratio_value "$wall_night1___no_fts" "$wall_import" "$status_night1___no_fts")" \
+		"$fts_r $(ratio_value "$wall_night2" "$wall_night1__fts" "$status_night2") $max_rss_kb" \
+		>>"$OUT/ratios.txt"
 	cat "$work/summary.txt"
+}
+
+# ratio_value A B STATUS: A/B to two decimals, or "-" when ratio() says n/a
+ratio_value() {
+	if [ "$3" -gt 1 ] || ! num "$1" || ! num "$2" || [ "$(calc 'b > 0' -v b="$2")" != 1 ]; then
+		echo -
+	else
+		calc 'sprintf("%.2f", a / b)' -v a="$1" -v b="$2"
+	fi
 }
 
 # ratio LABEL A B OP TARGET STATUS: prints A/B against the target
@@ -266,10 +289,46 @@ ratio() {
 }
 
 : >"$OUT/rss.txt"
-echo "bench: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(sqlite3 --version | cut -d' ' -f1), scales: $SCALES" >&2
+: >"$OUT/ratios.txt"
+echo "bench: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(sqlite3 --version | cut -d' ' -f1), scales: $SCALES, runs of each: $REPEAT" >&2
 for s in $SCALES; do
-	bench_scale "$s"
+	if [ "$REPEAT" -eq 1 ]; then
+		bench_scale "$s"
+		continue
+	fi
+	i=1
+	while [ "$i" -le "$REPEAT" ]; do
+		echo "bench: scale $s, run $i of $REPEAT" >&2
+		bench_scale "$s" "$i"
+		i=$((i + 1))
+	done
 done
+if [ "$REPEAT" -gt 1 ]; then
+	echo
+	echo "ratios over $REPEAT runs of each scale (the median, then the range; runs with n/a left out):"
+	# per scale, per ratio: the values in order; the median of an even count
+	# is the mean of the middle two
+	for s in $SCALES; do
+		awk -v s="$s" '
+		# usemax: the figure is the largest run (a bound every run must keep)
+		function show(label, col, op, target, usemax,    n, i, j, t, v, med) {
+			n = 0
+			for (i = 1; i <= rows; i++) if (val[i, col] != "-") v[++n] = val[i, col] + 0
+			if (n == 0) { printf "  scale %-6s %-34s %8s\n", s, label, "n/a"; return }
+			for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+			med = usemax ? v[n] : n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+			printf "  scale %-6s %-34s %8.2f   %.2f-%.2f of %d   target %s %s   %s\n", s, label, med,
+				v[1], v[n], n, op, target, (op == "<=" ? med <= target + 0 : med < target + 0) ? "met" : "NOT met"
+		}
+		$1 == s { rows++; for (k = 2; k <= 5; k++) val[rows, k] = $k; if ($5 != "-") val[rows, 5] = $5 / 1024 }
+		END {
+			show("first night --no-fts / .import", 2, "<=", "0.75")
+			show("fts s/MB / sqlite rebuild s/MB", 3, "<=", "1.00")
+			show("second night / first night (+fts)", 4, "<=", "0.25")
+			show("peak RSS MB (the largest)", 5, "<", "100", 1)
+		}' "$OUT/ratios.txt"
+	done
+fi
 if [ "$(wc -l <"$OUT/rss.txt")" -gt 1 ]; then
 	echo
 	echo "peak RSS across scales (streaming: should not grow with input):"

@@ -46,4 +46,18 @@ for k in listings reviews qa; do
 	n=$(gzip -dc "$tmp"/corpus/*/night1/$k.csv.gz | head -n 1 | tr ',' '\n' | wc -l)
 	[ "$n" -ge 6 ] || fail "generated $k.csv.gz has no proper header"
 done
+# BENCH_REPEAT: each run in its own directory, then the ratios' medians.
+GVAUDIT=$GVAUDIT GENCORPUS=$GENCORPUS BENCH_OUT=$tmp BENCH_SCALES=0.001 BENCH_REPEAT=2 \
+	tests/bench/run.sh >"$tmp/out.txt" 2>"$tmp/err.txt" || fail "BENCH_REPEAT=2: run.sh exited $?"
+for r in 1 2; do
+	[ -s "$tmp/run-s0.001-r$r/summary.txt" ] || fail "BENCH_REPEAT=2: no summary of run $r"
+done
+grep -q "^ratios over 2 runs of each scale" "$tmp/out.txt" || fail "BENCH_REPEAT=2: no medians"
+for row in "first night --no-fts / .import" "fts s/MB / sqlite rebuild s/MB" \
+	"second night / first night (+fts)" "peak RSS MB (the largest)"; do
+	grep -q "^  scale 0.001  $row .* of 2 " "$tmp/out.txt" || fail "BENCH_REPEAT=2: no median of '$row'"
+done
+BENCH_OUT=$tmp BENCH_REPEAT=0 tests/bench/run.sh >/dev/null 2>"$tmp/err.txt" &&
+	fail "BENCH_REPEAT=0 was taken"
+grep -q "BENCH_REPEAT must be a whole number" "$tmp/err.txt" || fail "BENCH_REPEAT=0: no clear message"
 echo "bench_smoke: ok"
