@@ -35,6 +35,8 @@
 #                       in run-sSCALE-rN); with more than one, the ratios'
 #                       medians and ranges follow. This machine's runs vary by
 #                       a fifth or more, so one run settles no 20% change.
+#                       Each run keeps its three report directories (1.8 GB
+#                       at scale 1), as a single run does.
 # Exit status: 0 when the table was printed (stage failures are shown in it),
 # 1 when the harness itself could not run.
 set -u
