@@ -48,6 +48,12 @@ OUT=${BENCH_OUT:-bench-out}
 SEED=${BENCH_SEED:-1}
 SCALES=${BENCH_SCALES:-${BENCH_SCALE:-1 4}}
 REPEAT=${BENCH_REPEAT:-1}
+# Issue 7's targets, each ratio's label and bound, for the table of each run
+# and for the medians over runs.
+L_IMPORT="first night --no-fts / .import" T_IMPORT=0.75
+L_FTS="fts s/MB / sqlite rebuild s/MB" T_FTS=1.00
+L_NIGHT2="second night / first night (+fts)" T_NIGHT2=0.25
+T_RSS_MB=100
 TIME=/usr/bin/time
 
 die() { echo "bench: $*" >&2; exit 1; }
@@ -242,19 +248,19 @@ bench_scale() {
 		cat "$table"
 		echo
 		echo "ratios (targets of issue 7):"
-		ratio "first night --no-fts / .import" "$wall_night1___no_fts" "$wall_import" "<=" 0.75 \
+		ratio "$L_IMPORT" "$wall_night1___no_fts" "$wall_import" "<=" "$T_IMPORT" \
 			"$status_night1___no_fts"
 		if num "$fts_s"; then
 			# per MB: gvaudit's FTS seconds over SQLite's rebuild seconds, same text
-			ratio "fts s/MB / sqlite rebuild s/MB" "$fts_s" "$wall_fts5ref" "<=" 1.0 0
+			ratio "$L_FTS" "$fts_s" "$wall_fts5ref" "<=" "$T_FTS" 0
 		else
-			printf '  %-34s %8s   target <= 1.00   %s\n' "fts s/MB / sqlite rebuild s/MB" n/a "$fts_na"
+			printf '  %-34s %8s   target <= %.2f   %s\n' "$L_FTS" n/a "$T_FTS" "$fts_na"
 		fi
-		ratio "second night / first night (+fts)" "$wall_night2" "$wall_night1__fts" "<=" 0.25 \
+		ratio "$L_NIGHT2" "$wall_night2" "$wall_night1__fts" "<=" "$T_NIGHT2" \
 			"$status_night2"
-		printf '  %-34s %8s   target <  100    %s\n' "peak RSS MB (max of gvaudit runs)" \
+		printf '  %-34s %8s   target <  %-3s    %s\n' "peak RSS MB (max of gvaudit runs)" \
 			"$(calc 'sprintf("%.1f", k / 1024)' -v k="$max_rss_kb")" \
-			"$(calc 'k / 1024 < 100 ? "met" : "NOT met"' -v k="$max_rss_kb")"
+			"$T_RSS_MB" "$(calc 'k / 1024 < t ? "met" : "NOT met"' -v k="$max_rss_kb" -v t="$T_RSS_MB")"
 	} >"$work/summary.txt"
 	echo "$scale $max_rss_kb" >>"$OUT/rss.txt"
 	# the ratios of this run, "-" where the table says n/a, for the medians
@@ -311,7 +317,8 @@ if [ "$REPEAT" -gt 1 ]; then
 	# per scale, per ratio: the values in order; the median of an even count
 	# is the mean of the middle two
 	for s in $SCALES; do
-		awk -v s="$s" '
+		awk -v s="$s" -v li="$L_IMPORT" -v ti="$T_IMPORT" -v lf="$L_FTS" -v tf="$T_FTS" \
+			-v ln="$L_NIGHT2" -v tn="$T_NIGHT2" -v tr="$T_RSS_MB" '
 		# usemax: the figure is the largest run (a bound every run must keep)
 		function show(label, col, op, target, usemax,    n, i, j, t, v, med) {
 			n = 0
@@ -324,16 +331,16 @@ if [ "$REPEAT" -gt 1 ]; then
 		}
 		$1 == s { rows++; for (k = 2; k <= 5; k++) val[rows, k] = $k; if ($5 != "-") val[rows, 5] = $5 / 1024 }
 		END {
-			show("first night --no-fts / .import", 2, "<=", "0.75")
-			show("fts s/MB / sqlite rebuild s/MB", 3, "<=", "1.00")
-			show("second night / first night (+fts)", 4, "<=", "0.25")
-			show("peak RSS MB (the largest)", 5, "<", "100", 1)
+			show(li, 2, "<=", ti)
+			show(lf, 3, "<=", tf)
+			show(ln, 4, "<=", tn)
+			show("peak RSS MB (the largest)", 5, "<", tr, 1)
 		}' "$OUT/ratios.txt"
 	done
 fi
 if [ "$(wc -l <"$OUT/rss.txt")" -gt 1 ]; then
 	echo
 	echo "peak RSS across scales (streaming: should not grow with input):"
-	awk '{ printf "  scale %-6s %8.1f MB%s\n", $1, $2 / 1024, $2 / 1024 < 100 ? "" : "  (over 100 MB)" }' "$OUT/rss.txt"
+	awk -v t="$T_RSS_MB" '{ printf "  scale %-6s %8.1f MB%s\n", $1, $2 / 1024, $2 / 1024 < t + 0 ? "" : "  (over " t " MB)" }' "$OUT/rss.txt"
 fi
 exit 0
