@@ -7,9 +7,10 @@
 -- bytes) went onto a random page of the history: at scale 1 night 2's
 -- 50,000 re-scrapes rewrote most of its 241 MB, each page twice (the WAL,
 -- then the database). Appended, the rows fill new pages at the end, and
--- only the key (about 40 bytes a row) goes onto random pages. On copies of
--- one night-1 database at scale 1, three alternated pairs, night 2's
--- listings file took 3.6-4.4 s against 4.9-5.2 s.
+-- only the key (about 40 bytes a row) goes onto random pages. At scale 1,
+-- five alternated pairs, night 2's listings file took 3.6-4.4 s against
+-- 4.5-5.2 s (tests/bench/HISTORY.md, eleventh round); whole nights moved
+-- by more than that from run to run.
 --
 -- Same columns, same rows: lookups by listing use the unique index as they
 -- used the table's key, and ON CONFLICT(listing_id, scraped_at) names it.
