@@ -9,7 +9,8 @@
 -- then the database). Appended, the rows fill new pages at the end, and
 -- only the key (about 40 bytes a row) goes onto random pages. At scale 1,
 -- five alternated pairs, night 2's listings file took 3.6-4.4 s against
--- 4.5-5.2 s (tests/bench/HISTORY.md, eleventh round); whole nights moved
+-- 4.5-5.2 s, and at scale 4, two pairs, 22.3-23.9 s against 34.9-35.7 s
+-- (tests/bench/HISTORY.md, eleventh round). Whole nights at scale 1 moved
 -- by more than that from run to run.
 --
 -- Same columns, same rows: lookups by listing use the unique index as they
