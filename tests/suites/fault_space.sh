@@ -16,9 +16,10 @@ N1="$T/n1/listings.csv.gz $T/n1/qa.csv.gz $T/n1/reviews.csv.gz"
 N2="$T/n2/listings.csv.gz $T/n2/qa.csv.gz $T/n2/reviews.csv.gz"
 
 dump() { dump_tables "$1"; } # $1 = db: sorted tables without bookkeeping
-# every row of every table of db $2 is in db $1, unchanged
+# every row of every table of db $2 is in db $1, unchanged (the tables $4,
+# default all of them)
 contains() {
-	for t in listings listing_scrapes reviews qa verdicts seller_stats seller_history ingest_files rejects; do
+	for t in ${4:-listings listing_scrapes reviews qa verdicts seller_stats seller_history ingest_files rejects}; do
 		n=$(q "$1" "attach '$2' as old; select count(*) from (select * from old.$t except select * from main.$t)")
 		[ "$n" = 0 ] || fail "$3: $n rows of $t stored before are lost or changed"
 	done
@@ -87,12 +88,33 @@ else
 	first_night_recovers ren "the failed rename"
 fi
 
-# Night 2 over the limit: the database stays as it was.
+# Night 2 over the limit. Each file is one transaction: the file the run
+# fails on leaves nothing, a file stored before it stays stored (which one
+# fails first depends on how many pages each writes), and nothing stored
+# on night 1 is lost. So the database must be night 1 plus exactly the
+# files the run's log says it stored, loaded again with room.
 cp "$T/base.db" "$T/full.db"
 cp -R "$T/base-out" "$T/full-out"
 run_over_limit "$T/full.db" "$T/full-out" "$N2"
 [ "$(q "$T/full.db" 'pragma integrity_check')" = ok ] || fail "database damaged"
-contains "$T/full.db" "$T/base.db" "after the failed run"
+failed=$(sed -n "s/^gvaudit: error: ingest '\([^']*\)'.*/\1/p" "$T/full.db.log")
+[ -n "$failed" ] || fail "the run over the limit failed on no file"
+stored=$(sed -n "s/^gvaudit: ingest '\([^']*\)': kind=.*/\1/p" "$T/full.db.log")
+echo "stored before the failure: ${stored:-none}; failed on: $failed"
+cp "$T/base.db" "$T/expect.db"
+[ -z "$stored" ] || "$GVAUDIT" ingest --db "$T/expect.db" $stored 2>"$T/expect.log" ||
+	{ cat "$T/expect.log"; fail "storing the files the failed run stored"; }
+# What night 2's files change (listings, their history, replies filled in)
+# is compared below; the rest must be exactly night 1's, bookkeeping too.
+if [ -z "$stored" ]; then
+	contains "$T/full.db" "$T/base.db" "after the failed run"
+else
+	contains "$T/full.db" "$T/base.db" "after the failed run" "verdicts seller_stats seller_history ingest_files rejects"
+fi
+dump "$T/full.db" >"$T/full-failed.dump"
+dump "$T/expect.db" >"$T/expect.dump"
+cmp -s "$T/expect.dump" "$T/full-failed.dump" || { diff "$T/expect.dump" "$T/full-failed.dump" | head;
+	fail "after the failed run: not night 1 plus the files it stored (${stored:-none})"; }
 [ "$(q "$T/full.db" "select status from runs order by run_id desc limit 1")" = 4 ] || fail "failed run not recorded with status 4"
 for f in listings sellers evidence markets; do
 	cmp -s "$T/base-out/$f.csv" "$T/full-out/$f.csv" || fail "$f.csv changed by the failed run"
