@@ -250,39 +250,32 @@ bench_scale() {
 		echo "ratios (targets of issue 7):"
 		ratio "$L_IMPORT" "$wall_night1___no_fts" "$wall_import" "<=" "$T_IMPORT" \
 			"$status_night1___no_fts"
+		r_import=$rv
+		r_fts=-
 		if num "$fts_s"; then
 			# per MB: gvaudit's FTS seconds over SQLite's rebuild seconds, same text
 			ratio "$L_FTS" "$fts_s" "$wall_fts5ref" "<=" "$T_FTS" 0
+			r_fts=$rv
 		else
 			printf '  %-34s %8s   target <= %.2f   %s\n' "$L_FTS" n/a "$T_FTS" "$fts_na"
 		fi
 		ratio "$L_NIGHT2" "$wall_night2" "$wall_night1__fts" "<=" "$T_NIGHT2" \
 			"$status_night2"
+		r_night2=$rv
 		printf '  %-34s %8s   target <  %-3s    %s\n' "peak RSS MB (max of gvaudit runs)" \
 			"$(calc 'sprintf("%.1f", k / 1024)' -v k="$max_rss_kb")" \
 			"$T_RSS_MB" "$(calc 'k / 1024 < t ? "met" : "NOT met"' -v k="$max_rss_kb" -v t="$T_RSS_MB")"
 	} >"$work/summary.txt"
 	echo "$scale $max_rss_kb" >>"$OUT/rss.txt"
 	# the ratios of this run, "-" where the table says n/a, for the medians
-	fts_r=-
-	num "$fts_s" && fts_r=$(ratio_value "$fts_s" "$wall_fts5ref" 0)
-	echo "$scale $(ratio_value "$wall_night1___no_fts" "$wall_import" "$status_night1___no_fts")" \
-		"$fts_r $(ratio_value "$wall_night2" "$wall_night1__fts" "$status_night2") $max_rss_kb" \
-		>>"$OUT/ratios.txt"
+	echo "$scale $r_import $r_fts $r_night2 $max_rss_kb" >>"$OUT/ratios.txt"
 	cat "$work/summary.txt"
 }
 
-# ratio_value A B STATUS: A/B to two decimals, or "-" when ratio() says n/a
-ratio_value() {
-	if [ "$3" -gt 1 ] || ! num "$1" || ! num "$2" || [ "$(calc 'b > 0' -v b="$2")" != 1 ]; then
-		echo -
-	else
-		calc 'sprintf("%.2f", a / b)' -v a="$1" -v b="$2"
-	fi
-}
-
-# ratio LABEL A B OP TARGET STATUS: prints A/B against the target
+# ratio LABEL A B OP TARGET STATUS: prints A/B against the target, and
+# leaves it in rv ("-" when it is n/a) for the medians over runs
 ratio() {
+	rv=-
 	if [ "$6" -gt 1 ] || ! num "$2" || ! num "$3"; then
 		printf '  %-34s %8s   target %s %.2f   %s\n' "$1" n/a "$4" "$5" "n/a (gvaudit run failed or stage not implemented)"
 		return
@@ -291,9 +284,9 @@ ratio() {
 		printf '  %-34s %8s   target %s %.2f   %s\n' "$1" n/a "$4" "$5" "n/a (too fast to time at this scale)"
 		return
 	fi
-	r=$(calc 'sprintf("%.2f", a / b)' -v a="$2" -v b="$3")
-	printf '  %-34s %8s   target %s %.2f   %s\n' "$1" "$r" "$4" "$5" \
-		"$(calc 'r <= t ? "met" : "NOT met"' -v r="$r" -v t="$5")"
+	rv=$(calc 'sprintf("%.2f", a / b)' -v a="$2" -v b="$3")
+	printf '  %-34s %8s   target %s %.2f   %s\n' "$1" "$rv" "$4" "$5" \
+		"$(calc 'r <= t ? "met" : "NOT met"' -v r="$rv" -v t="$5")"
 }
 
 : >"$OUT/rss.txt"
