@@ -8,15 +8,14 @@ F="$FIX/ingest"
 DB="$T/old.db"
 
 # A schema-017 database: night 1 stored, then listing_scrapes put back as
-# schema 001 made it (018 changes nothing else).
+# schema 001 made it, from its own CREATE TABLE (018 changes nothing else).
 gv ingest --db "$DB" "$F/listings_night1.csv"
 expect_eq "$rc" 0 "night 1"
+create_017=$(sed -n '/^CREATE TABLE listing_scrapes (/,/^) WITHOUT ROWID;/p' "$ROOT/schemas/001_ingest.sql" |
+	sed 's/^CREATE TABLE listing_scrapes (/CREATE TABLE scrapes_017 (/')
+[ -n "$create_017" ] || fail "no CREATE TABLE listing_scrapes in schemas/001_ingest.sql"
 q "$DB" "BEGIN;
-CREATE TABLE scrapes_017 (
-    listing_id TEXT NOT NULL, scraped_at TEXT NOT NULL, seller_id TEXT NOT NULL,
-    seller_name TEXT, title TEXT NOT NULL, price REAL, currency TEXT, market TEXT, url TEXT,
-    specs TEXT, description TEXT, file_id INTEGER,
-    PRIMARY KEY (listing_id, scraped_at)) WITHOUT ROWID;
+$create_017
 INSERT INTO scrapes_017 SELECT * FROM listing_scrapes;
 DROP TABLE listing_scrapes;
 ALTER TABLE scrapes_017 RENAME TO listing_scrapes;
