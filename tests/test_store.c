@@ -68,7 +68,7 @@ static store *begin(const char *name, ingest_kind kind)
 
 static void commit(store *s, long long stored)
 {
-	store_counts c = {stored, stored, 0, 0, 0};
+	store_counts c = {.read = stored, .stored = stored};
 	gv_error err;
 	gv_error_clear(&err);
 	cr_assert_eq(store_commit(s, &c, 0.1, &err), 0, "%s", err.msg);
@@ -187,7 +187,7 @@ Test(store, first_review_wins_in_a_first_file)
 {
 	const char *texts[4] = {"first", "other", "second", "third"};
 	const char *ids[4] = {"R1", "R2", "R1", "R1"};
-	store_counts c = {4, 4, 0, 0, 0};
+	store_counts c = {.read = 4, .stored = 4};
 	gv_error err;
 	store *s = begin("r", KIND_REVIEWS);
 	ingest_row r;
