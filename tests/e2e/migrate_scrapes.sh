@@ -11,16 +11,7 @@ DB="$T/old.db"
 # schema 001 made it, from its own CREATE TABLE (018 changes nothing else).
 gv ingest --db "$DB" "$F/listings_night1.csv"
 expect_eq "$rc" 0 "night 1"
-create_017=$(sed -n '/^CREATE TABLE listing_scrapes (/,/^) WITHOUT ROWID;/p' "$ROOT/schemas/001_ingest.sql" |
-	sed 's/^CREATE TABLE listing_scrapes (/CREATE TABLE scrapes_017 (/')
-[ -n "$create_017" ] || fail "no CREATE TABLE listing_scrapes in schemas/001_ingest.sql"
-q "$DB" "BEGIN;
-$create_017
-INSERT INTO scrapes_017 SELECT * FROM listing_scrapes;
-DROP TABLE listing_scrapes;
-ALTER TABLE scrapes_017 RENAME TO listing_scrapes;
-PRAGMA user_version = 17;
-COMMIT"
+old_table "$DB" listing_scrapes 001_ingest.sql 17
 expect_eq "$(q "$DB" "select wr from pragma_table_list('listing_scrapes')")" 1 "before: keyed by the table"
 history() { q "$1" "select listing_id, scraped_at, seller_id, title, price, file_id from listing_scrapes order by 1, 2;
 select listing_id, title, price, scraped_at, first_seen, scrapes, file_id from listings order by 1"; }
