@@ -121,9 +121,18 @@ static void signal_list(const evidence_list *ev, strbuf *sb)
 	free(names);
 }
 
+/* The statements here have every parameter bound again before each step,
+ * and what they point to (the job, the evidence list, c->sb, c->run_at,
+ * static names) outlives that step: bound by db_bind_view, not copied
+ * (about 50 strings per listing on the thread that does the SQL). */
+static int bind_view(sqlite3_stmt *st, int idx, const char *s)
+{
+	return db_bind_view(st, idx, s, -1);
+}
+
 static int bind_or_null(sqlite3_stmt *st, int idx, const char *s)
 {
-	return s && *s ? db_bind_text(st, idx, s, -1) : sqlite3_bind_null(st, idx);
+	return s && *s ? bind_view(st, idx, s) : sqlite3_bind_null(st, idx);
 }
 
 /* The listing's Q&A replies: those that state a model number or a band
@@ -141,7 +150,7 @@ static int qa_signals(ctx *c, const char *listing_id, const device_bands *dev, q
 
 	n->replies = n->evasive = 0;
 	sqlite3_reset(c->qa);
-	db_bind_text(c->qa, 1, listing_id, -1);
+	bind_view(c->qa, 1, listing_id);
 	while ((rc = sqlite3_step(c->qa)) == SQLITE_ROW) {
 		listing_qa_signals(c->reg, &c->w, col(c->qa, 0), col(c->qa, 1), dev, &c->ev);
 		if (sqlite3_column_int(c->qa, 2)) {
@@ -207,8 +216,8 @@ static int store_price_key(ctx *c, listing_job *j, gv_error *err)
 	if (!j->key[0])
 		return 0;
 	sqlite3_reset(ins);
-	db_bind_text(ins, 1, j->in.listing_id, -1);
-	db_bind_text(ins, 2, j->key, -1);
+	bind_view(ins, 1, j->in.listing_id);
+	bind_view(ins, 2, j->key);
 	sqlite3_bind_double(ins, 3, j->price);
 	sqlite3_bind_int(ins, 4, j->reference);
 	if (sqlite3_step(ins) != SQLITE_DONE)
@@ -368,7 +377,7 @@ static int count_listing(ctx *c, const char *listing_id, const textsig_counts *t
 
 	memset(n, 0, sizeof *n);
 	sqlite3_reset(c->n_rev);
-	db_bind_text(c->n_rev, 1, listing_id, -1);
+	bind_view(c->n_rev, 1, listing_id);
 	if (sqlite3_step(c->n_rev) != SQLITE_ROW)
 		return db_fail(c->db, err, "counting reviews");
 	n->reviews = sqlite3_column_int64(c->n_rev, 0);
@@ -388,18 +397,18 @@ static int store_facts(ctx *c, const listing_job *j, gv_error *err)
 	const listing_found *found = &j->found;
 
 	sqlite3_reset(c->ins_facts);
-	db_bind_text(c->ins_facts, 1, j->in.listing_id, -1);
-	db_bind_text(c->ins_facts, 2, claim_name(j->cl.kind), -1);
+	bind_view(c->ins_facts, 1, j->in.listing_id);
+	bind_view(c->ins_facts, 2, claim_name(j->cl.kind));
 	bind_or_null(c->ins_facts, 3, j->cl.excerpt);
 	bind_or_null(c->ins_facts, 4, found->model.number);
 	bind_or_null(c->ins_facts, 5, found->model.region);
 	bind_or_null(c->ins_facts, 6, found->device ? found->device->name : found->model.device);
 	bind_or_null(c->ins_facts, 7, j->lte);
 	bind_or_null(c->ins_facts, 8, j->nr);
-	db_bind_text(c->ins_facts, 9, bands_confidence_name(j->b.confidence), -1);
+	bind_view(c->ins_facts, 9, bands_confidence_name(j->b.confidence));
 	bind_or_null(c->ins_facts, 10, j->in.market);
 	bind_or_null(c->ins_facts, 11, j->mk ? j->mk->code : NULL);
-	db_bind_text(c->ins_facts, 12, compat_name(j->g), -1);
+	bind_view(c->ins_facts, 12, compat_name(j->g));
 	bind_or_null(c->ins_facts, 13, j->missing.buf);
 	bind_or_null(c->ins_facts, 14, found->cert);
 	if (!j->has_price)
@@ -421,17 +430,17 @@ static int store_verdict(ctx *c, const listing_job *j, const score_result *sr,
 	int k;
 
 	sqlite3_reset(c->del_ev);
-	db_bind_text(c->del_ev, 1, j->in.listing_id, -1);
+	bind_view(c->del_ev, 1, j->in.listing_id);
 	if (sqlite3_step(c->del_ev) != SQLITE_DONE)
 		return db_fail(c->db, err, "deleting old evidence");
 	for (i = 0; i < c->ev.n; i++) {
 		const evidence *e = &c->ev.v[i];
 		sqlite3_reset(c->ins_ev);
-		db_bind_text(c->ins_ev, 1, j->in.listing_id, -1);
-		db_bind_text(c->ins_ev, 2, e->signal, -1);
-		db_bind_text(c->ins_ev, 3, evidence_source_name(e->source), -1);
-		db_bind_text(c->ins_ev, 4, e->source_id, -1);
-		db_bind_text(c->ins_ev, 5, e->excerpt, -1);
+		bind_view(c->ins_ev, 1, j->in.listing_id);
+		bind_view(c->ins_ev, 2, e->signal);
+		bind_view(c->ins_ev, 3, evidence_source_name(e->source));
+		bind_view(c->ins_ev, 4, e->source_id);
+		bind_view(c->ins_ev, 5, e->excerpt);
 		sqlite3_bind_double(c->ins_ev, 6, e->weight);
 		if (sqlite3_step(c->ins_ev) != SQLITE_DONE)
 			return db_fail(c->db, err, "writing evidence");
@@ -440,11 +449,11 @@ static int store_verdict(ctx *c, const listing_job *j, const score_result *sr,
 		return -1;
 	signal_list(&c->ev, &c->sb);
 	sqlite3_reset(c->ins_verdict);
-	db_bind_text(c->ins_verdict, 1, j->in.listing_id, -1);
-	db_bind_text(c->ins_verdict, 2, j->seller_id, -1);
-	db_bind_text(c->ins_verdict, 3, claim_name(j->cl.kind), -1);
-	db_bind_text(c->ins_verdict, 4, hardware_name(sr->hardware), -1);
-	db_bind_text(c->ins_verdict, 5, verdict_name(sr->verdict), -1);
+	bind_view(c->ins_verdict, 1, j->in.listing_id);
+	bind_view(c->ins_verdict, 2, j->seller_id);
+	bind_view(c->ins_verdict, 3, claim_name(j->cl.kind));
+	bind_view(c->ins_verdict, 4, hardware_name(sr->hardware));
+	bind_view(c->ins_verdict, 5, verdict_name(sr->verdict));
 	sqlite3_bind_double(c->ins_verdict, 6, sr->score);
 	/* Published missing bands only where the market's key bands are the
 	 * authoritative seed table (schemas/SOURCES.md, "Basis"). */
@@ -454,7 +463,7 @@ static int store_verdict(ctx *c, const listing_job *j, const score_result *sr,
 		sqlite3_bind_int64(c->ins_verdict, 9, c->run_id);
 	else
 		sqlite3_bind_null(c->ins_verdict, 9);
-	db_bind_text(c->ins_verdict, 10, c->run_at, -1);
+	bind_view(c->ins_verdict, 10, c->run_at);
 	sqlite3_bind_int64(c->ins_verdict, 11, n->reviews);
 	sqlite3_bind_int64(c->ins_verdict, 12, n->complaints);
 	sqlite3_bind_int64(c->ins_verdict, 13, n->replies);

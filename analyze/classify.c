@@ -78,14 +78,17 @@ static int bind_excerpt(sqlite3_stmt *st, int idx, const char *t, size_t a, size
 		return sqlite3_bind_null(st, idx);
 	while (a < b && (t[a] == ' ' || t[a] == '\n' || t[a] == '\r' || t[a] == '\t'))
 		a++;
-	return db_bind_text(st, idx, t + a, cut_len(t + a, b - a, CLASSIFY_EXCERPT_MAX));
+	return db_bind_view(st, idx, t + a, cut_len(t + a, b - a, CLASSIFY_EXCERPT_MAX));
 }
 
+/* Every parameter of the insert is bound again for each row
+ * (classify_bind), and the texts and the result outlive the row's step:
+ * db_bind_view, not a copy. */
 static void bind_review(sqlite3_stmt *ins, const classify_fields *f, const review_result *r)
 {
 	const char *text = f->s[CLASSIFY_A];
 
-	db_bind_text(ins, 6, reviews_class_name(r->cls), -1);
+	db_bind_view(ins, 6, reviews_class_name(r->cls), -1);
 	sqlite3_bind_int(ins, 7, r->complaint);
 	sqlite3_bind_int(ins, 8, r->negated);
 	sqlite3_bind_int(ins, 9, r->noise);
@@ -95,28 +98,28 @@ static void bind_review(sqlite3_stmt *ins, const classify_fields *f, const revie
 	sqlite3_bind_int(ins, 13, r->no_google);
 	sqlite3_bind_int(ins, 14, r->unofficial);
 	sqlite3_bind_double(ins, 15, r->strength);
-	db_bind_text(ins, 16, r->bands[0] ? r->bands : NULL, -1);
-	db_bind_text(ins, 17, r->has_fw ? r->fw.version : NULL, -1);
-	db_bind_text(ins, 18, r->has_fw && r->fw.region[0] ? r->fw.region : NULL, -1);
-	db_bind_text(ins, 19, r->has_fw ? firmware_branch_name(r->fw.branch) : NULL, -1);
+	db_bind_view(ins, 16, r->bands[0] ? r->bands : NULL, -1);
+	db_bind_view(ins, 17, r->has_fw ? r->fw.version : NULL, -1);
+	db_bind_view(ins, 18, r->has_fw && r->fw.region[0] ? r->fw.region : NULL, -1);
+	db_bind_view(ins, 19, r->has_fw ? firmware_branch_name(r->fw.branch) : NULL, -1);
 	if (r->cls == RV_GENERIC && r->model_region != 'C')
 		sqlite3_bind_null(ins, 20);
 	else if (r->cls == RV_GENERIC) /* the model number is the point */
 		bind_excerpt(ins, 20, text, 0, (size_t)f->n[CLASSIFY_A]);
 	else
 		bind_excerpt(ins, 20, text, r->ex_start, r->ex_end);
-	db_bind_text(ins, 21, r->model[0] ? r->model : NULL, -1);
-	db_bind_text(ins, 22, !r->model_region ? NULL : r->model_region == 'C' ? "CN" :
+	db_bind_view(ins, 21, r->model[0] ? r->model : NULL, -1);
+	db_bind_view(ins, 22, !r->model_region ? NULL : r->model_region == 'C' ? "CN" :
 			      r->model_region == 'G' ? "GLOBAL" : "OTHER", -1);
 }
 
 static void bind_qa(sqlite3_stmt *ins, const classify_fields *f, const reply_result *r)
 {
-	db_bind_text(ins, 6, replies_question_name(r->qk), -1);
-	db_bind_text(ins, 7, replies_class_name(r->cls), -1);
-	db_bind_text(ins, 8, r->detail, -1);
-	db_bind_text(ins, 9, r->model[0] ? r->model : NULL, -1);
-	db_bind_text(ins, 10, r->asked_band[0] ? r->asked_band : NULL, -1);
+	db_bind_view(ins, 6, replies_question_name(r->qk), -1);
+	db_bind_view(ins, 7, replies_class_name(r->cls), -1);
+	db_bind_view(ins, 8, r->detail, -1);
+	db_bind_view(ins, 9, r->model[0] ? r->model : NULL, -1);
+	db_bind_view(ins, 10, r->asked_band[0] ? r->asked_band : NULL, -1);
 	if (r->cls == RP_UNANSWERED)
 		sqlite3_bind_null(ins, 11);
 	else

@@ -147,9 +147,10 @@ int price_refresh(sqlite3 *db, const price_ref *now, const registry *reg, const 
 		if (!was && !is)
 			continue;
 		if (was && is && new_excerpt(reg, key, price, &f, &ev) == 0) {
+			/* id (scan's row) and ev outlive the step: not copied */
 			sqlite3_reset(reword);
-			db_bind_text(reword, 1, id, -1);
-			db_bind_text(reword, 2, ev.v[0].excerpt, -1);
+			db_bind_view(reword, 1, id, -1);
+			db_bind_view(reword, 2, ev.v[0].excerpt, -1);
 			if (sqlite3_step(reword) != SQLITE_DONE) {
 				db_fail(db, err, "rewording listing_price_low evidence");
 				goto cleanup;
@@ -162,7 +163,7 @@ int price_refresh(sqlite3 *db, const price_ref *now, const registry *reg, const 
 		/* The signal comes or goes (or its row is not where it should
 		 * be): the listing is analysed again. */
 		sqlite3_reset(queue);
-		db_bind_text(queue, 1, id, -1);
+		db_bind_view(queue, 1, id, -1);
 		if (sqlite3_step(queue) != SQLITE_DONE) {
 			db_fail(db, err, "queueing a listing whose price signal moved");
 			goto cleanup;

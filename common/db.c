@@ -97,6 +97,13 @@ int db_bind_text(sqlite3_stmt *st, int idx, const char *s, int n)
 	return sqlite3_bind_text(st, idx, s, n, SQLITE_TRANSIENT);
 }
 
+int db_bind_view(sqlite3_stmt *st, int idx, const char *s, int n)
+{
+	if (!s)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, s, n, SQLITE_STATIC);
+}
+
 int db_pragma_get(sqlite3 *db, const char *name, long long *v)
 {
 	sqlite3_stmt *st = NULL;
