@@ -7,6 +7,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "analyze/matcher.h"
 #include "common/refcsv.h"
 
 typedef struct model_row {
@@ -20,7 +21,8 @@ struct registry {
 	size_t nmodels;
 	device_bands *devices;
 	size_t ndevices;
-	size_t *by_len;       /* indexes of devices, longest key first, then in order */
+	matcher *keys;        /* every device key, its index the id (registry_find_device) */
+	size_t *by_key;       /* device indexes in key order, once loaded (registry_device_by_key) */
 	char fingerprint[33];
 };
 
@@ -131,34 +133,40 @@ static void hash_table(XXH3_state_t *st, const refcsv *t)
 		XXH3_128bits_update(st, t->cells[i], strlen(t->cells[i]) + 1);
 }
 
-/* by_len for registry_find_device: device indexes, longest key first, in
- * file order among keys of one length. */
-typedef struct key_len {
-	size_t len, idx;
-} key_len;
+typedef struct key_idx {
+	const char *key;
+	size_t idx;
+} key_idx;
 
-static int cmp_key_len(const void *pa, const void *pb)
+static int cmp_key(const void *pa, const void *pb)
 {
-	const key_len *a = pa, *b = pb;
-
-	if (a->len != b->len)
-		return a->len > b->len ? -1 : 1;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
+	return strcmp(((const key_idx *)pa)->key, ((const key_idx *)pb)->key);
 }
 
-static void index_by_length(registry *r)
+/* The lookups once every device is in: an Aho-Corasick automaton over the
+ * keys for registry_find_device (one pass over a title instead of one
+ * strstr per device: 18.6 M calls, 1.8% of a first night's instructions
+ * at 0.1), and the keys in order for registry_device_by_key. Keys begin
+ * and end with a space, so the matcher's word-boundary rule never applies
+ * and it finds exactly the occurrences strstr would. */
+static void index_devices(registry *r)
 {
-	key_len *k = xmalloc((r->ndevices ? r->ndevices : 1) * sizeof *k);
+	key_idx *k;
 	size_t i;
 
+	r->keys = matcher_new();
+	for (i = 0; i < r->ndevices; i++)
+		matcher_add(r->keys, r->devices[i].key, strlen(r->devices[i].key), (int)i, 0);
+	matcher_build(r->keys);
+	k = xmalloc((r->ndevices ? r->ndevices : 1) * sizeof *k);
 	for (i = 0; i < r->ndevices; i++) {
-		k[i].len = strlen(r->devices[i].key);
+		k[i].key = r->devices[i].key;
 		k[i].idx = i;
 	}
-	qsort(k, r->ndevices, sizeof *k, cmp_key_len);
-	r->by_len = xmalloc((r->ndevices ? r->ndevices : 1) * sizeof *r->by_len);
+	qsort(k, r->ndevices, sizeof *k, cmp_key);
+	r->by_key = xmalloc((r->ndevices ? r->ndevices : 1) * sizeof *r->by_key);
 	for (i = 0; i < r->ndevices; i++)
-		r->by_len[i] = k[i].idx;
+		r->by_key[i] = k[i].idx;
 	free(k);
 }
 
@@ -264,7 +272,7 @@ registry *registry_new(const char *datadir, gv_error *err)
 	h = XXH3_128bits_digest(st);
 	snprintf(r->fingerprint, sizeof r->fingerprint, "%016llx%016llx",
 		 (unsigned long long)h.high64, (unsigned long long)h.low64);
-	index_by_length(r);
+	index_devices(r);
 	ok = 1;
 cleanup:
 	if (st)
@@ -294,7 +302,8 @@ void registry_free(registry *r)
 	}
 	free(r->models);
 	free(r->devices);
-	free(r->by_len);
+	matcher_free(r->keys);
+	free(r->by_key);
 	free(r);
 }
 
@@ -495,37 +504,63 @@ static int is_modifier(const char *w)
 }
 
 /* The longest device key found in text (not followed by a modifier such as
- * "pro" or "+"), the first in file order among keys of that length. Keys
- * are tried longest first (by_len), so the first one found is the answer. */
+ * "pro" or "+"), the first in file order among keys of that length. */
 const device_bands *registry_find_device(const registry *r, const char *text)
 {
 	char *norm;
-	const device_bands *found = NULL;
-	size_t i;
+	match_list ms;
+	size_t i, best_len = 0;
+	int best = -1;
 
 	if (!r || !text)
 		return NULL;
 	norm = device_norm(text, strlen(text));
-	for (i = 0; i < r->ndevices && !found; i++) {
-		const device_bands *d = &r->devices[r->by_len[i]];
-		size_t klen = strlen(d->key);
-		const char *p;
-		for (p = strstr(norm, d->key); p; p = strstr(p + 1, d->key))
-			if (!is_modifier(p + klen)) {
-				found = d;
-				break;
-			}
+	match_list_init(&ms);
+	matcher_scan(r->keys, norm, strlen(norm), &ms);
+	for (i = 0; i < ms.n; i++) {
+		const match *m = &ms.v[i];
+		size_t len = m->end - m->start;
+		if (is_modifier(norm + m->end))
+			continue;
+		if (len > best_len || (len == best_len && m->id < best)) {
+			best = m->id;
+			best_len = len;
+		}
 	}
+	match_list_release(&ms);
 	free(norm);
-	return found;
+	return best < 0 ? NULL : &r->devices[best];
 }
 
+/* Before index_devices (while the devices are read) a walk; after, a
+ * binary search of by_key. */
 const device_bands *registry_device_by_key(const registry *r, const char *key, size_t n)
 {
-	size_t i;
-	for (i = 0; r && i < r->ndevices; i++)
-		if (strlen(r->devices[i].key) == n && !memcmp(r->devices[i].key, key, n))
-			return &r->devices[i];
+	size_t i, lo = 0, hi;
+
+	if (!r)
+		return NULL;
+	if (!r->by_key) {
+		for (i = 0; i < r->ndevices; i++)
+			if (strlen(r->devices[i].key) == n && !memcmp(r->devices[i].key, key, n))
+				return &r->devices[i];
+		return NULL;
+	}
+	hi = r->ndevices;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *k = r->devices[r->by_key[mid]].key;
+		size_t klen = strlen(k);
+		int c = memcmp(k, key, klen < n ? klen : n);
+		if (c == 0)
+			c = klen < n ? -1 : klen > n;
+		if (c == 0)
+			return &r->devices[r->by_key[mid]];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

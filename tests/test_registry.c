@@ -1,6 +1,7 @@
 /* test_registry.c: model-number shapes, registry lookups, suffix rules,
  * device recognition and the band-list judgement. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "analyze/listing_signals.h"
@@ -93,28 +94,31 @@ Test(registry, find_models_in_text)
 	cr_expect_eq(n, 2, "distinct numbers only");
 }
 
+/* The device registry_find_device finds in title has key. */
+static void expect_key(const char *title, const char *key)
+{
+	const device_bands *d = registry_find_device(reg, title);
+	cr_assert(d, "'%s': no device", title);
+	cr_expect_str_eq(d->key, key, "'%s'", title);
+}
+
 Test(registry, devices)
 {
 	const device_bands *d;
-	d = registry_find_device(reg, "Xiaomi Redmi Note 13 Pro+ 5G 12GB 256GB Global Version");
-	cr_assert(d);
-	cr_expect_str_eq(d->key, " redmi note 13 pro+ 5g ");
-	d = registry_find_device(reg, "Redmi Note13 Pro Plus 5G 8/256 Global");
-	cr_assert(d);
-	cr_expect_str_eq(d->key, " redmi note 13 pro+ 5g ");
-	d = registry_find_device(reg, "XIAOMI Mi11 Ultra");
-	cr_assert(d);
-	cr_expect_str_eq(d->key, " mi 11 ultra ");
+	expect_key("Xiaomi Redmi Note 13 Pro+ 5G 12GB 256GB Global Version", " redmi note 13 pro+ 5g ");
+	expect_key("Redmi Note13 Pro Plus 5G 8/256 Global", " redmi note 13 pro+ 5g ");
+	expect_key("XIAOMI Mi11 Ultra", " mi 11 ultra ");
 	d = registry_find_device(reg, "POCO X6 Pro 5G 12GB");
 	cr_assert(d);
 	cr_expect(strstr(d->key, " poco x 6 pro "), "%s", d->key);
-	d = registry_find_device(reg, "Mi 11 Ultra 12GB 256GB");
-	cr_assert(d);
-	cr_expect_str_eq(d->key, " mi 11 ultra ");
-	d = registry_find_device(reg, "Xiaomi Mi 11 GLOBAL VERSION 8GB");
-	cr_assert(d);
-	cr_expect_str_eq(d->key, " mi 11 ");
+	expect_key("Mi 11 Ultra 12GB 256GB", " mi 11 ultra ");
+	expect_key("Xiaomi Mi 11 GLOBAL VERSION 8GB", " mi 11 ");
+	d = registry_find_device(reg, "Mi 11");
 	cr_expect(d->has_china && d->has_global);
+	/* the longest key wins wherever it is; every occurrence is tried */
+	expect_key("Mi 11 Ultra and Mi 11", " mi 11 ultra ");
+	expect_key("Mi 11, and a Mi 11 Ultra", " mi 11 ultra ");
+	expect_key("Redmi Note 13 Pro Plus case for Redmi Note 13", " redmi note 13 pro+ ");
 	cr_expect_null(registry_find_device(reg, "Samsung Galaxy S24"));
 	cr_expect_null(registry_find_device(NULL, "Mi 11"));
 }
@@ -162,4 +166,53 @@ Test(registry, fingerprint_and_bad_data)
 	gv_error_clear(&err);
 	cr_expect_null(registry_new("/nonexistent", &err));
 	cr_expect(err.msg[0], "an error names the problem");
+}
+
+/* Every device of schemas/variant_bands.csv, by name: looked up by its key
+ * (registry_device_by_key's binary search), and found in a title that is
+ * its name alone (registry_find_device's one pass: no longer key can be in
+ * it, so it is the device's own). */
+Test(registry, every_device_by_key_and_title)
+{
+	FILE *f = fopen("schemas/variant_bands.csv", "r");
+	char line[512];
+	int n = 0;
+
+	cr_assert(f);
+	cr_assert(fgets(line, sizeof line, f)); /* header */
+	while (fgets(line, sizeof line, f)) {
+		const device_bands *d, *t;
+		char key[256];
+		size_t klen;
+
+		line[strcspn(line, ",")] = '\0';
+		d = registry_device(reg, line);
+		if (!d)
+			continue; /* a name too short to match on */
+		klen = strlen(d->key);
+		cr_expect_eq(registry_device_by_key(reg, d->key, klen), d, "by key '%s'", d->key);
+		t = registry_find_device(reg, line);
+		cr_expect_eq(t, d, "'%s': found '%s'", line, t ? t->key : "(none)");
+		/* a key one byte short, or one byte longer, is another key or none */
+		snprintf(key, sizeof key, "%sx", d->key);
+		cr_expect_neq(registry_device_by_key(reg, key, klen + 1), d, "'%s'", key);
+		cr_expect_neq(registry_device_by_key(reg, d->key, klen - 1), d, "'%s' - 1", d->key);
+		n++;
+	}
+	fclose(f);
+	cr_expect_gt(n, 300, "devices read: %d", n);
+	cr_expect_null(registry_device_by_key(reg, " no such phone ", 15));
+	cr_expect_null(registry_device_by_key(reg, "", 0));
+}
+
+/* A key followed by a modifier word is another phone ("Mi 11 Turbo" is not
+ * a Mi 11; the registry has no Mi 11 Turbo); a later plain "Mi 11" still
+ * counts. */
+Test(registry, find_device_modifier)
+{
+	const device_bands *d = registry_find_device(reg, "Mi 11 Turbo 8/256");
+
+	cr_expect(!d || strcmp(d->key, " mi 11 "), "%s", d ? d->key : "");
+	expect_key("Mi 11 Turbo, or the plain Mi 11 8/256", " mi 11 ");
+	expect_key("Mi 11 Pro, or the plain Mi 11 8/256", " mi 11 pro ");
 }
