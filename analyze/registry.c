@@ -22,7 +22,7 @@ struct registry {
 	device_bands *devices;
 	size_t ndevices;
 	matcher *keys;        /* every device key, its index the id (registry_find_device) */
-	size_t *by_key;       /* device indexes in key order, once loaded (registry_device_by_key) */
+	size_t *by_key;       /* device indexes in key order (key_slot), kept as devices are added */
 	char fingerprint[33];
 };
 
@@ -83,23 +83,48 @@ static int model_cmp(const void *a, const void *b)
 	return strcmp(((const model_row *)a)->number, ((const model_row *)b)->number);
 }
 
-/* The device whose normalised name is key, or NULL. */
-static device_bands *device_by_key(const registry *r, const char *key)
+/* Where key[0..n) is in by_key, or would go (keys in strcmp order: bytes
+ * unsigned, a prefix first); *found is 1 when it is there. */
+static size_t key_slot(const registry *r, const char *key, size_t n, int *found)
 {
-	return (device_bands *)registry_device_by_key(r, key, strlen(key));
+	size_t lo = 0, hi = r->ndevices;
+
+	*found = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *k = r->devices[r->by_key[mid]].key;
+		size_t klen = strlen(k);
+		int c = memcmp(k, key, klen < n ? klen : n);
+		if (c == 0)
+			c = klen < n ? -1 : klen > n;
+		if (c == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
-/* The device named name[0..n), added to r if new; NULL for a name too
- * short to match on. */
+/* The device named name[0..n), added to r (and to by_key, in order) if
+ * new; NULL for a name too short to match on. */
 static device_bands *device_add(registry *r, const char *name, size_t n)
 {
 	char *key = device_norm(name, n);
-	device_bands *d = device_by_key(r, key);
+	size_t klen = strlen(key), at;
+	int found;
 
-	if (d || strlen(key) < 3) {
+	at = key_slot(r, key, klen, &found);
+	if (found || klen < 3) {
 		free(key);
-		return d;
+		return found ? &r->devices[r->by_key[at]] : NULL;
 	}
+	r->by_key = xrealloc(r->by_key, (r->ndevices + 1) * sizeof *r->by_key);
+	memmove(r->by_key + at + 1, r->by_key + at, (r->ndevices - at) * sizeof *r->by_key);
+	r->by_key[at] = r->ndevices;
 	r->devices = xrealloc(r->devices, (r->ndevices + 1) * sizeof *r->devices);
 	memset(&r->devices[r->ndevices], 0, sizeof *r->devices);
 	r->devices[r->ndevices].name = xstrndup(name, n);
@@ -133,41 +158,19 @@ static void hash_table(XXH3_state_t *st, const refcsv *t)
 		XXH3_128bits_update(st, t->cells[i], strlen(t->cells[i]) + 1);
 }
 
-typedef struct key_idx {
-	const char *key;
-	size_t idx;
-} key_idx;
-
-static int cmp_key(const void *pa, const void *pb)
-{
-	return strcmp(((const key_idx *)pa)->key, ((const key_idx *)pb)->key);
-}
-
-/* The lookups once every device is in: an Aho-Corasick automaton over the
- * keys for registry_find_device (one pass over a title instead of one
- * strstr per device: 18.6 M calls, 1.8% of a first night's instructions
- * at 0.1), and the keys in order for registry_device_by_key. Keys begin
- * and end with a space, so the matcher's word-boundary rule never applies
- * and it finds exactly the occurrences strstr would. */
+/* registry_find_device's Aho-Corasick automaton over the device keys, once
+ * every device is in: one pass over a title instead of one strstr per
+ * device (18.6 M calls, 1.8% of a first night's instructions at 0.1). Keys
+ * begin and end with a space, so the matcher's word-boundary rule never
+ * applies and it finds exactly the occurrences strstr would. */
 static void index_devices(registry *r)
 {
-	key_idx *k;
 	size_t i;
 
 	r->keys = matcher_new();
 	for (i = 0; i < r->ndevices; i++)
 		matcher_add(r->keys, r->devices[i].key, strlen(r->devices[i].key), (int)i, 0);
 	matcher_build(r->keys);
-	k = xmalloc((r->ndevices ? r->ndevices : 1) * sizeof *k);
-	for (i = 0; i < r->ndevices; i++) {
-		k[i].key = r->devices[i].key;
-		k[i].idx = i;
-	}
-	qsort(k, r->ndevices, sizeof *k, cmp_key);
-	r->by_key = xmalloc((r->ndevices ? r->ndevices : 1) * sizeof *r->by_key);
-	for (i = 0; i < r->ndevices; i++)
-		r->by_key[i] = k[i].idx;
-	free(k);
 }
 
 registry *registry_new(const char *datadir, gv_error *err)
@@ -532,36 +535,15 @@ const device_bands *registry_find_device(const registry *r, const char *text)
 	return best < 0 ? NULL : &r->devices[best];
 }
 
-/* Before index_devices (while the devices are read) a walk; after, a
- * binary search of by_key. */
 const device_bands *registry_device_by_key(const registry *r, const char *key, size_t n)
 {
-	size_t i, lo = 0, hi;
+	size_t at;
+	int found;
 
 	if (!r)
 		return NULL;
-	if (!r->by_key) {
-		for (i = 0; i < r->ndevices; i++)
-			if (strlen(r->devices[i].key) == n && !memcmp(r->devices[i].key, key, n))
-				return &r->devices[i];
-		return NULL;
-	}
-	hi = r->ndevices;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *k = r->devices[r->by_key[mid]].key;
-		size_t klen = strlen(k);
-		int c = memcmp(k, key, klen < n ? klen : n);
-		if (c == 0)
-			c = klen < n ? -1 : klen > n;
-		if (c == 0)
-			return &r->devices[r->by_key[mid]];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	at = key_slot(r, key, n, &found);
+	return found ? &r->devices[r->by_key[at]] : NULL;
 }
 
 const device_bands *registry_device(const registry *r, const char *name)
@@ -572,7 +554,7 @@ const device_bands *registry_device(const registry *r, const char *name)
 	if (!r || !name)
 		return NULL;
 	key = device_norm(name, strlen(name));
-	d = device_by_key(r, key);
+	d = registry_device_by_key(r, key, strlen(key));
 	free(key);
 	return d;
 }
