@@ -13,8 +13,9 @@ DB="$T/old.db"
 gv run --db "$DB" --out "$T/rep1" "$D"/night1/*.gz
 expect_eq "$rc" 0 "night 1"
 old_table "$DB" evidence 002_analyze.sql 18
-expect_eq "$(q "$DB" "select count(*) from sqlite_schema where name = 'evidence' and sql like '%source IN (%'")" 1 \
-	"before: the IN list"
+# in_list: 1 while evidence's CHECK is still the IN list, else 0
+in_list() { q "$DB" "select count(*) from sqlite_schema where name = 'evidence' and sql like '%source IN (%'"; }
+expect_eq "$(in_list)" 1 "before: the IN list"
 rows() { q "$1" "select listing_id, signal, source, source_id, excerpt, weight from evidence order by 1, 2, 3, 4"; }
 before=$(rows "$DB")
 [ -n "$before" ] || fail "night 1 stored no evidence"
@@ -24,8 +25,7 @@ head -n 1 "$FIX/ingest/listings_night1.csv" >"$T/header.csv"
 gv ingest --db "$DB" "$T/header.csv"
 expect_eq "$rc" 0 "migration"
 expect_eq "$(q "$DB" "PRAGMA user_version")" "$(ls "$ROOT"/schemas/0*.sql | wc -l)" "migrated"
-expect_eq "$(q "$DB" "select count(*) from sqlite_schema where name = 'evidence' and sql like '%source IN (%'")" 0 \
-	"after: no IN list"
+expect_eq "$(in_list)" 0 "after: no IN list"
 expect_eq "$(q "$DB" "select wr from pragma_table_list('evidence')")" 1 "still WITHOUT ROWID"
 expect_eq "$(q "$DB" "select group_concat(name, ',') from pragma_index_info('sqlite_autoindex_evidence_1')")" \
 	"listing_id,signal,source,source_id" "same key"
