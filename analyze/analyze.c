@@ -15,6 +15,7 @@
 #include "analyze/bands.h"
 #include "analyze/claim.h"
 #include "analyze/evidence.h"
+#include "analyze/jobspool.h"
 #include "analyze/listing_job.h"
 #include "analyze/listing_signals.h"
 #include "analyze/lookahead.h"
@@ -49,6 +50,7 @@ typedef struct ctx {
 	sqlite3_stmt *qa, *del_ev, *ins_ev, *ins_facts, *ins_verdict;
 	sqlite3_stmt *n_rev; /* a listing's reviews, for its counts (schemas/016) */
 	sqlite3_stmt *ins_price; /* listing_prices, during build_prices */
+	job_spool *spool;   /* the price pass's claims and band lists, or NULL */
 	price_ref *prices;  /* NULL when nothing is dirty */
 	listing_ref ref;    /* what the jobs read: the tables above */
 	int threads;        /* lookahead_threads() */
@@ -165,12 +167,23 @@ static int qa_signals(ctx *c, const char *listing_id, const device_bands *dev, q
 
 typedef int (*use_fn)(ctx *c, listing_job *j, gv_error *err);
 
+/* The dirty listings with LISTING_JOB_COLUMNS, in listing_id order, the
+ * order both passes write in and the job spool is kept in. CROSS JOIN
+ * keeps dirty_listings the outer loop: left to itself, SQLite walks every
+ * listing and probes the queue (three times slower for night 2's price
+ * pass at scale 1). */
+#define DIRTY_JOBS "SELECT " LISTING_JOB_COLUMNS " FROM dirty_listings d " \
+		   "CROSS JOIN listings l ON l.listing_id = d.listing_id "
+#define DIRTY_ORDER " ORDER BY d.listing_id"
+
 /* Run fn over the rows of st (LISTING_JOB_COLUMNS) a few rows ahead
  * (analyze/lookahead.h) and hand each job to use, in row order. The rows
  * read ahead are not written by use (it writes other tables), so reading
- * them early reads the same rows. 0, or -1 with err filled. */
-static int each_listing(ctx *c, sqlite3_stmt *st, lookahead_fn fn, use_fn use, const char *what,
-			gv_error *err)
+ * them early reads the same rows. A job whose listing from kept gets its
+ * claim and band list from there (job_spool_take). 0, or -1 with err
+ * filled. */
+static int each_listing(ctx *c, sqlite3_stmt *st, job_spool *from, lookahead_fn fn, use_fn use,
+			const char *what, gv_error *err)
 {
 	listing_job *jobs = xmalloc(NJOBS * sizeof *jobs), *j;
 	lookahead *q;
@@ -185,6 +198,7 @@ static int each_listing(ctx *c, sqlite3_stmt *st, lookahead_fn fn, use_fn use, c
 			if ((step = sqlite3_step(st)) != SQLITE_ROW)
 				break;
 			listing_job_read(j, st);
+			job_spool_take(from, j);
 			lookahead_push(q);
 		}
 		if (!(j = lookahead_head(q)))
@@ -208,11 +222,13 @@ cleanup:
 	return ret;
 }
 
-/* One listing of the price pass: its key, when it is a reference. */
+/* One listing of the price pass: its claim and band list kept for the
+ * listing phase, its key, when it is a reference. */
 static int store_price_key(ctx *c, listing_job *j, gv_error *err)
 {
 	sqlite3_stmt *ins = c->ins_price;
 
+	job_spool_put(c->spool, j);
 	if (!j->key[0])
 		return 0;
 	sqlite3_reset(ins);
@@ -239,29 +255,30 @@ static int price_keys_current(sqlite3 *db)
 /* The price reference: every priced listing whose own text shows no China
  * hardware, by device, memory and currency (analyze/price.h). Each priced
  * listing's key is kept in listing_prices (schemas/007, 015), with whether
- * it is a reference: only the dirty listings are worked out again (all of
- * them when all is set), then the reference is read back from the table,
- * sorted by key and price, keeping only each key's median and count. */
+ * it is a reference: only the dirty listings are worked out again (every
+ * listing is dirty when all is set, and the table is emptied first), then
+ * the reference is read back from the table, sorted by key and price,
+ * keeping only each key's median and count. What the pass worked out of
+ * each listing's text is kept in c->spool for the listing phase. */
 static int build_prices(ctx *c, int all, gv_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc, ret = -1;
 
 	c->prices = price_ref_new();
+	c->spool = job_spool_new();
 	if (db_exec(c->db, all ? "DELETE FROM listing_prices"
 			       : "DELETE FROM listing_prices WHERE listing_id IN "
 				 "(SELECT listing_id FROM dirty_listings)", err) < 0 ||
-	    db_prepare(c->db, all ? "SELECT " LISTING_JOB_COLUMNS " FROM listings l "
-				    "WHERE l.price > 0 AND l.currency IS NOT NULL"
-				  : "SELECT " LISTING_JOB_COLUMNS " FROM dirty_listings d JOIN listings l "
-				    "ON l.listing_id = d.listing_id "
-				    "WHERE l.price > 0 AND l.currency IS NOT NULL", &st, err) < 0 ||
+	    db_prepare(c->db, DIRTY_JOBS "WHERE l.price > 0 AND l.currency IS NOT NULL" DIRTY_ORDER,
+		       &st, err) < 0 ||
 	    db_prepare(c->db, "INSERT INTO listing_prices(listing_id, key, price, reference) "
 			      "VALUES (?1, ?2, ?3, ?4)", &c->ins_price, err) < 0 ||
-	    each_listing(c, st, listing_job_price, store_price_key, "reading prices", err) < 0)
+	    each_listing(c, st, NULL, listing_job_price, store_price_key, "reading prices", err) < 0)
 		goto cleanup;
 	sqlite3_finalize(st);
 	st = NULL;
+	job_spool_rewind(c->spool);
 	/* Sorted by SQLite (bounded memory, spills to disk), not in memory here. */
 	if (db_prepare(c->db, "SELECT key, price FROM listing_prices WHERE reference "
 			      "ORDER BY key, price", &st, err) < 0)
@@ -607,10 +624,9 @@ int analyze_run(sqlite3 *db, const analyze_opts *o, analyze_totals *t, gv_error 
 					 pm.keys, pm.requeued, pm.reworded);
 		}
 	}
-	if (db_prepare(db, "SELECT " LISTING_JOB_COLUMNS " FROM dirty_listings d "
-			   "JOIN listings l ON l.listing_id = d.listing_id ORDER BY l.listing_id",
-		       &ls, err) < 0 ||
-	    each_listing(&c, ls, listing_job_analyze, analyze_listing, "reading listings", err) < 0)
+	if (db_prepare(db, DIRTY_JOBS DIRTY_ORDER, &ls, err) < 0 ||
+	    each_listing(&c, ls, c.spool, listing_job_analyze, analyze_listing, "reading listings",
+			 err) < 0)
 		goto cleanup;
 	progress_done();
 	sqlite3_finalize(ls);
@@ -635,6 +651,7 @@ cleanup:
 	evidence_list_release(&c.ev);
 	sb_release(&c.sb);
 	price_ref_free(c.prices);
+	job_spool_free(c.spool);
 	textsig_free(c.ts);
 	registry_free(c.reg);
 	markets_release(&c.mk);

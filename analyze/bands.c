@@ -565,6 +565,40 @@ void bands_parse(bands *b, const char *text, size_t len)
 
 void bands_init(bands *b) { memset(b, 0, sizeof *b); }
 
+/* The four sets, in the order pack and unpack walk them. */
+#define SETS(b) {(b)->lte, (b)->nr, (b)->umts, (b)->lte_maybe}
+
+void bands_pack(const bands *b, unsigned char out[BANDS_PACKED])
+{
+	const unsigned char *set[4] = SETS(b);
+	int k, i;
+
+	memset(out, 0, BANDS_PACKED);
+	for (k = 0; k < 4; k++)
+		for (i = 0; i < BANDS_MAX; i++)
+			if (set[k][i])
+				out[k * (BANDS_MAX / 8) + i / 8] |= (unsigned char)(1u << (i % 8));
+	/* at most BANDS_MAX - 1 bands of a kind, and four confidence levels */
+	out[4 * BANDS_MAX / 8] = (unsigned char)b->n_lte;
+	out[4 * BANDS_MAX / 8 + 1] = (unsigned char)b->n_nr;
+	out[4 * BANDS_MAX / 8 + 2] = (unsigned char)b->confidence;
+}
+
+void bands_unpack(bands *b, const unsigned char in[BANDS_PACKED])
+{
+	unsigned char *set[4] = SETS(b);
+	int k, i, bit;
+
+	bands_init(b);
+	for (k = 0; k < 4; k++)
+		for (i = 0; i < BANDS_MAX / 8; i++)
+			for (bit = 0; in[k * (BANDS_MAX / 8) + i] >> bit; bit++) /* most bytes are 0 */
+				set[k][i * 8 + bit] = (in[k * (BANDS_MAX / 8) + i] >> bit) & 1;
+	b->n_lte = in[4 * BANDS_MAX / 8];
+	b->n_nr = in[4 * BANDS_MAX / 8 + 1];
+	b->confidence = (bands_confidence)in[4 * BANDS_MAX / 8 + 2];
+}
+
 static void format_set(const unsigned char *set, const unsigned char *except, char prefix,
 		       strbuf *sb, const char *sep)
 {

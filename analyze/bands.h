@@ -33,6 +33,12 @@ typedef struct bands {
 } bands;
 
 void bands_init(bands *b);
+/* b in BANDS_PACKED bytes (a bit per band of each set, then the counts and
+ * the confidence), for keeping it outside memory (analyze/jobspool.h), and
+ * back: bands_unpack(bands_pack(b)) == b for any parsed b. */
+#define BANDS_PACKED (4 * BANDS_MAX / 8 + 3)
+void bands_pack(const bands *b, unsigned char out[BANDS_PACKED]);
+void bands_unpack(bands *b, const unsigned char in[BANDS_PACKED]);
 /* Parse text (not necessarily NUL-terminated, any bytes) and add what it
  * lists to b; call once per source (title, specs, description) to merge.
  * Never fails, never allocates, never reads past text[len - 1]. */

@@ -41,6 +41,7 @@ void listing_job_read(listing_job *j, sqlite3_stmt *st)
 	for (i = 0; i < NCOLS; i++) /* after the last sb_add: the buffer may have moved */
 		s[i] = off[i] == NOVALUE ? NULL : j->text.buf + off[i];
 	memset(&j->in, 0, sizeof j->in);
+	j->pre = 0;
 	j->in.listing_id = s[0];
 	j->seller_id = s[1];
 	j->in.title = s[2];
@@ -103,8 +104,10 @@ void listing_job_analyze(const void *ref, void *job)
 	listing_job *j = job;
 
 	evidence_list_reset(&j->ev);
-	claim_detect(j->in.title, j->in.specs, j->in.description, &j->cl);
-	parse_listing_bands(&j->in, &j->b);
+	if (!j->pre) {
+		claim_detect(j->in.title, j->in.specs, j->in.description, &j->cl);
+		parse_listing_bands(&j->in, &j->b);
+	}
 	j->mk = j->in.market ? markets_find(r->mk, j->in.market) : NULL;
 	sb_reset(&j->missing);
 	j->g = markets_compat(j->mk, &j->b, &j->missing);
@@ -114,10 +117,10 @@ void listing_job_analyze(const void *ref, void *job)
 	format_bands(j);
 }
 
-/* The cheap tests first: what listing_signals finds does not depend on
- * the claim (it only adds a note to the evidence, discarded here), so the
- * claim's China phrases are looked for only in listings that would
- * otherwise be a reference. */
+/* The claim and the band list are worked out whole, for the listing
+ * phase (analyze/jobspool.h), though only the claim's China phrases matter
+ * here. What listing_signals finds does not depend on the claim (it only
+ * adds a note to the evidence, discarded here). */
 void listing_job_price(const void *ref, void *job)
 {
 	const listing_ref *r = ref;
@@ -128,7 +131,9 @@ void listing_job_price(const void *ref, void *job)
 	j->reference = 0;
 	memset(&none, 0, sizeof none);
 	evidence_list_reset(&j->ev);
+	claim_detect(j->in.title, j->in.specs, j->in.description, &j->cl);
 	parse_listing_bands(&j->in, &j->b);
+	j->pre = 1;
 	listing_signals(r->reg, r->w, &j->in, &none, &j->b, NULL, COMPAT_UNKNOWN, "", &j->found,
 			&j->ev);
 	if (!price_key(j->found.device, j->in.title, j->currency, j->key, sizeof j->key)) {
@@ -136,5 +141,5 @@ void listing_job_price(const void *ref, void *job)
 		return;
 	}
 	j->reference = !j->found.bands_china && j->found.model.cls != MODEL_CHINA &&
-		       !claim_says_china(j->in.title, j->in.specs, j->in.description);
+		       !j->cl.says_china;
 }

@@ -35,6 +35,8 @@ typedef struct listing_job {
 	int has_price;           /* 0: price is SQL NULL */
 	double price;
 	/* results */
+	int pre;                 /* 1: cl and b already hold what this listing's
+				    price pass found (analyze/jobspool.h) */
 	claim_result cl;
 	bands b;
 	const market *mk;        /* the listing's market or NULL */
@@ -57,14 +59,16 @@ void listing_job_release(listing_job *j);
 void listing_job_read(listing_job *j, sqlite3_stmt *st);
 
 /* The analysis of the listing (a lookahead_fn, arg a listing_ref with
- * prices set): claim, bands, market grade, listing signals,
- * listing_price_low and the band lists as text, into the job. */
+ * prices set): claim, bands (both kept when pre is set), market grade,
+ * listing signals, listing_price_low and the band lists as text, into the
+ * job. */
 void listing_job_analyze(const void *ref, void *job);
-/* The price reference pass (a lookahead_fn, arg a listing_ref): key set
- * when the listing's device, memory and currency are known, else "";
+/* The price reference pass (a lookahead_fn, arg a listing_ref): the claim
+ * and the band list (pre set: listing_job_analyze needs them again), key
+ * set when the listing's device, memory and currency are known, else "";
  * reference 1 when its own text also shows no China hardware (a price
- * reference), else 0. Only found, key and reference are meaningful
- * afterwards. */
+ * reference), else 0. Only pre, cl, b, found, key and reference are
+ * meaningful afterwards. */
 void listing_job_price(const void *ref, void *job);
 
 #endif

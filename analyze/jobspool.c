@@ -1,0 +1,161 @@
+/* jobspool.c: see jobspool.h.
+ *
+ * A record: the listing_id's length (2 bytes) and bytes, the packed band
+ * list (BANDS_PACKED), the claim's kind, says_china and says_global_rom (a
+ * byte each), the excerpt's length (1 byte) and bytes. Native byte order:
+ * the process that writes the file is the one that reads it. */
+#include "analyze/jobspool.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/log.h"
+#include "common/util.h"
+
+#define ID_MAX 65535
+#define BUFSIZE (256 * 1024)
+
+struct job_spool {
+	FILE *f;
+	int broken;      /* a write or read failed: nothing more is put or taken */
+	int have;        /* reading: the record below is read and not yet taken */
+	char id[ID_MAX + 1];
+	unsigned char packed[BANDS_PACKED];
+	claim_result cl;
+};
+
+/* Stop using s after a failed write or read (the listing phase then works
+ * every listing out in full). */
+static void give_up(job_spool *s, const char *doing)
+{
+	if (!s->broken)
+		log_info("analyze: price pass results not kept (%s the temporary file: %s); "
+			 "the listing phase works them out again",
+			 doing, errno ? strerror(errno) : "short read");
+	s->broken = 1;
+	s->have = 0;
+}
+
+job_spool *job_spool_new(void)
+{
+	const char *dir = getenv("TMPDIR");
+	strbuf path;
+	job_spool *s;
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	sb_init(&path);
+	sb_addf(&path, "%s/gvaudit-spool-XXXXXX", dir);
+	fd = mkstemp(path.buf);
+	if (fd < 0) {
+		log_info("analyze: price pass results not kept (cannot create '%s': %s)", path.buf,
+			 strerror(errno));
+		sb_release(&path);
+		return NULL;
+	}
+	unlink(path.buf);
+	sb_release(&path);
+	s = xcalloc(1, sizeof *s);
+	if (!(s->f = fdopen(fd, "w+b"))) {
+		close(fd);
+		free(s);
+		return NULL;
+	}
+	setvbuf(s->f, NULL, _IOFBF, BUFSIZE);
+	return s;
+}
+
+void job_spool_free(job_spool *s)
+{
+	if (!s)
+		return;
+	fclose(s->f);
+	free(s);
+}
+
+void job_spool_put(job_spool *s, const listing_job *j)
+{
+	size_t idlen, exlen;
+	unsigned short n;
+	unsigned char packed[BANDS_PACKED], claim[4];
+
+	if (!s || s->broken || !j->in.listing_id)
+		return;
+	idlen = strlen(j->in.listing_id);
+	exlen = strlen(j->cl.excerpt);
+	if (idlen > ID_MAX || exlen > CLAIM_EXCERPT_MAX)
+		return; /* not kept: the listing phase works it out */
+	n = (unsigned short)idlen;
+	bands_pack(&j->b, packed);
+	claim[0] = (unsigned char)j->cl.kind;
+	claim[1] = (unsigned char)j->cl.says_china;
+	claim[2] = (unsigned char)j->cl.says_global_rom;
+	claim[3] = (unsigned char)exlen;
+	errno = 0;
+	if (fwrite(&n, sizeof n, 1, s->f) != 1 || fwrite(j->in.listing_id, 1, idlen, s->f) != idlen ||
+	    fwrite(packed, 1, sizeof packed, s->f) != sizeof packed ||
+	    fwrite(claim, 1, sizeof claim, s->f) != sizeof claim ||
+	    fwrite(j->cl.excerpt, 1, exlen, s->f) != exlen)
+		give_up(s, "writing");
+}
+
+/* Read the next record into s: 1, or 0 at the end or on a failure. */
+static int next(job_spool *s)
+{
+	unsigned short n;
+	unsigned char claim[4];
+
+	s->have = 0;
+	errno = 0;
+	if (fread(&n, sizeof n, 1, s->f) != 1) {
+		if (ferror(s->f))
+			give_up(s, "reading");
+		return 0; /* the end */
+	}
+	if (fread(s->id, 1, n, s->f) != n || fread(s->packed, 1, sizeof s->packed, s->f) !=
+						   sizeof s->packed ||
+	    fread(claim, 1, sizeof claim, s->f) != sizeof claim ||
+	    fread(s->cl.excerpt, 1, claim[3], s->f) != claim[3]) {
+		give_up(s, "reading");
+		return 0;
+	}
+	s->id[n] = '\0';
+	s->cl.kind = (claim_kind)claim[0];
+	s->cl.says_china = claim[1];
+	s->cl.says_global_rom = claim[2];
+	s->cl.excerpt[claim[3]] = '\0';
+	return s->have = 1;
+}
+
+void job_spool_rewind(job_spool *s)
+{
+	if (!s || s->broken)
+		return;
+	errno = 0;
+	if (fflush(s->f) != 0 || fseek(s->f, 0, SEEK_SET) != 0) {
+		give_up(s, "rewinding");
+		return;
+	}
+	next(s);
+}
+
+int job_spool_take(job_spool *s, listing_job *j)
+{
+	int c = 1;
+
+	if (!s || !j->in.listing_id)
+		return 0;
+	while (s->have && (c = strcmp(s->id, j->in.listing_id)) < 0)
+		next(s); /* a listing the listing phase does not ask for */
+	if (!s->have || c != 0)
+		return 0;
+	bands_unpack(&j->b, s->packed);
+	j->cl = s->cl;
+	j->pre = 1;
+	next(s);
+	return 1;
+}
