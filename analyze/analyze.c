@@ -266,7 +266,7 @@ static int build_prices(ctx *c, int all, gv_error *err)
 	int rc, ret = -1;
 
 	c->prices = price_ref_new();
-	c->spool = job_spool_new();
+	c->spool = job_spool_new(sqlite3_db_filename(c->db, "main"));
 	if (db_exec(c->db, all ? "DELETE FROM listing_prices"
 			       : "DELETE FROM listing_prices WHERE listing_id IN "
 				 "(SELECT listing_id FROM dirty_listings)", err) < 0 ||

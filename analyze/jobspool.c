@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "common/log.h"
+#include "common/tmpfile.h"
 #include "common/util.h"
 
 #define ID_MAX 65535
@@ -39,32 +40,21 @@ static void give_up(job_spool *s, const char *doing)
 	s->have = 0;
 }
 
-job_spool *job_spool_new(void)
+job_spool *job_spool_new(const char *near)
 {
-	const char *dir = getenv("TMPDIR");
-	strbuf path;
 	job_spool *s;
-	int fd;
+	FILE *f;
+	int fd = tmpfile_near(near, "spool");
 
-	if (!dir || !*dir)
-		dir = "/tmp";
-	sb_init(&path);
-	sb_addf(&path, "%s/gvaudit-spool-XXXXXX", dir);
-	fd = mkstemp(path.buf);
-	if (fd < 0) {
-		log_info("analyze: price pass results not kept (cannot create '%s': %s)", path.buf,
-			 strerror(errno));
-		sb_release(&path);
+	if (fd < 0 || !(f = fdopen(fd, "w+b"))) {
+		log_info("analyze: price pass results not kept (no temporary file: %s); the "
+			 "listing phase works them out again", strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return NULL;
 	}
-	unlink(path.buf);
-	sb_release(&path);
 	s = xcalloc(1, sizeof *s);
-	if (!(s->f = fdopen(fd, "w+b"))) {
-		close(fd);
-		free(s);
-		return NULL;
-	}
+	s->f = f;
 	setvbuf(s->f, NULL, _IOFBF, BUFSIZE);
 	return s;
 }

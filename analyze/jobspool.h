@@ -4,8 +4,9 @@
  *
  * Both passes walk the dirty listings in listing_id order, so the spool is
  * a temporary file written in that order and read back in it: constant
- * memory, however many listings a night has. The file is unlinked as soon
- * as it is made ($TMPDIR, else /tmp), so nothing is left behind by a kill.
+ * memory, however many listings a night has (about 200 bytes a listing).
+ * The file is unlinked as soon as it is made (common/tmpfile.h), so
+ * nothing is left behind by a kill.
  *
  * It is an optimisation only. A spool that cannot be made, written or read
  * back is dropped (one log line), and the listing phase then works every
@@ -17,9 +18,10 @@
 
 typedef struct job_spool job_spool;
 
-/* An empty spool open for job_spool_put; NULL (logged) when no temporary
- * file can be made. Free with job_spool_free. */
-job_spool *job_spool_new(void);
+/* An empty spool open for job_spool_put, in the directory of near (the
+ * database's path) or else $TMPDIR (tmpfile_near); NULL (logged) when no
+ * temporary file can be made. Free with job_spool_free. */
+job_spool *job_spool_new(const char *near);
 /* Close and free s; NULL does nothing. */
 void job_spool_free(job_spool *s);
 

@@ -7,31 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/tmpfile.h"
+
 #define SPOOL_BUF (256 * 1024)
-
-/* mkstemp in dir ("" for the current directory), unlinked at once. Returns
- * the descriptor, or -1 with errno set. */
-static int temp_in(const char *dir, size_t dirlen)
-{
-	char tmpl[4096];
-	int fd, saved;
-
-	if ((size_t)snprintf(tmpl, sizeof tmpl, "%.*s%s.gvaudit-stdin.XXXXXX", (int)dirlen, dir,
-			     dirlen ? "/" : "") >= sizeof tmpl) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	fd = mkstemp(tmpl);
-	if (fd < 0)
-		return -1;
-	if (unlink(tmpl) < 0) {
-		saved = errno;
-		close(fd);
-		errno = saved;
-		return -1;
-	}
-	return fd;
-}
 
 /* Write all of buf[0..n) to fd. 0, or -1 with errno set. */
 static int write_all(int fd, const char *buf, size_t n)
@@ -50,24 +28,16 @@ static int write_all(int fd, const char *buf, size_t n)
 
 int spool_stdin(spool *sp, const char *near, gv_error *err)
 {
-	const char *tmpdir = getenv("TMPDIR"), *slash = near ? strrchr(near, '/') : NULL;
+	const char *tmpdir = getenv("TMPDIR");
 	char *buf = NULL;
 	int rc = -1, saved;
 
-	sp->fd = -1;
 	sp->path[0] = '\0';
-	if (near && *near)
-		sp->fd = slash ? temp_in(near, slash == near ? 1 : (size_t)(slash - near))
-			       : temp_in("", 0);
-	if (sp->fd < 0) {
-		if (!tmpdir || !*tmpdir)
-			tmpdir = "/tmp";
-		sp->fd = temp_in(tmpdir, strlen(tmpdir));
-	}
+	sp->fd = tmpfile_near(near, "stdin");
 	if (sp->fd < 0) {
 		saved = errno;
 		gv_error_set(err, "-", 0, "cannot make a temporary file in '%s' for standard input: %s",
-			     tmpdir ? tmpdir : "/tmp", strerror(saved));
+			     tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(saved));
 		goto cleanup;
 	}
 	buf = xmalloc(SPOOL_BUF);

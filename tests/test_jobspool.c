@@ -88,7 +88,7 @@ TestSuite(jobspool, .init = load, .fini = unload);
  * kept; the records around them still line up. */
 Test(jobspool, listing_phase_from_the_spool_is_the_same)
 {
-	job_spool *s = job_spool_new();
+	job_spool *s = job_spool_new(NULL);
 	listing_job j, fresh;
 	size_t i;
 
@@ -127,7 +127,7 @@ Test(jobspool, listing_phase_from_the_spool_is_the_same)
  * the listing phase reads that claim without working it out. */
 Test(jobspool, claim_comes_back)
 {
-	job_spool *s = job_spool_new();
+	job_spool *s = job_spool_new(NULL);
 	listing_job j;
 
 	cr_assert(s);
@@ -147,27 +147,55 @@ Test(jobspool, claim_comes_back)
 	job_spool_free(s);
 }
 
-/* No temporary file (TMPDIR names no directory): no spool, and every call
- * with it does nothing, so the listing phase works everything out. */
-Test(jobspool, no_temporary_file_means_no_spool)
+/* TMPDIR set to dir for the time of one job_spool_new(near). */
+static job_spool *spool_with_tmpdir(const char *dir, const char *near)
 {
 	char *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
-	listing_job j;
 	job_spool *s;
 
-	setenv("TMPDIR", "/nonexistent/gvaudit-test", 1);
-	s = job_spool_new();
+	setenv("TMPDIR", dir, 1);
+	s = job_spool_new(near);
 	if (old)
 		setenv("TMPDIR", old, 1);
 	else
 		unsetenv("TMPDIR");
 	free(old);
+	return s;
+}
+
+/* No temporary file (neither the database's directory nor TMPDIR can
+ * take one): no spool, and every call with it does nothing, so the
+ * listing phase works everything out. */
+Test(jobspool, no_temporary_file_means_no_spool)
+{
+	listing_job j;
+	job_spool *s = spool_with_tmpdir("/nonexistent/gvaudit-test", "/nonexistent/db/x.db");
+
 	cr_expect_null(s);
 	job_of(&j, 0);
 	job_spool_put(s, &j);
 	job_spool_rewind(s);
 	cr_expect_eq(job_spool_take(s, &j), 0);
 	cr_expect_eq(j.pre, 0);
+	listing_job_release(&j);
+	job_spool_free(s);
+}
+
+/* A database directory that cannot take the file: the spool goes to
+ * TMPDIR, and works. */
+Test(jobspool, falls_back_to_tmpdir)
+{
+	listing_job j;
+	job_spool *s = spool_with_tmpdir("/tmp", "/nonexistent/db/x.db");
+
+	cr_assert(s);
+	job_of(&j, 3);
+	listing_job_price(&ref, &j);
+	job_spool_put(s, &j);
+	listing_job_release(&j);
+	job_spool_rewind(s);
+	job_of(&j, 3);
+	cr_expect_eq(job_spool_take(s, &j), 1);
 	listing_job_release(&j);
 	job_spool_free(s);
 }
