@@ -145,6 +145,8 @@ static void words_release(words *w)
 }
 
 enum { P_GV, P_ROM, P_CN };
+#define KIND_BIT(k) (1u << (k))
+#define ALL_KINDS (KIND_BIT(P_GV) | KIND_BIT(P_ROM) | KIND_BIT(P_CN))
 
 typedef struct phrase {
 	int kind;
@@ -371,7 +373,7 @@ static int cmp_match(const void *pa, const void *pb)
  * part of a ROM wording ("CN Version Global ROM" holds "version global",
  * "Global Version ROM" names the software) and does not count. ms: scratch
  * for the matches, reused between calls. */
-static void scan(const words *f, hit hits[3], const veto *v, match_list *ms)
+static void scan(const words *f, hit hits[3], const veto *v, unsigned kinds, match_list *ms)
 {
 	size_t i, nrom = 0, romcap = 0, (*rom)[2] = NULL;
 	int pass;
@@ -383,7 +385,7 @@ static void scan(const words *f, hit hits[3], const veto *v, match_list *ms)
 		for (i = 0; i < ms->n; i++) {
 			size_t pos = ms->v[i].start, plen = ms->v[i].end - pos, j;
 			int kind = phrases[ms->v[i].id].kind, covered = 0;
-			if ((pass == 0) != (kind == P_ROM))
+			if ((pass == 0) != (kind == P_ROM) || !(kinds & KIND_BIT(kind)))
 				continue;
 			if (kind == P_ROM) {
 				if (nrom == romcap) {
@@ -481,9 +483,12 @@ static void scan_spec_values(const char *specs, size_t n, hit hits[3], veto *v)
 	words_release(&val);
 }
 
-/* The phrases of one source (NULL: none) into hits; a spec block's
- * "Name: value" lines too. f is reused between calls. */
-static void scan_source(words *f, match_list *ms, const char *text, int is_specs, hit hits[3])
+/* The phrases of one source (NULL: none) of the kinds asked for
+ * (KIND_BIT) into hits; a spec block's "Name: value" lines too. A ROM
+ * phrase only hides Global Version phrases, so China hits do not depend on
+ * the other kinds being looked for. f is reused between calls. */
+static void scan_source(words *f, match_list *ms, const char *text, int is_specs, hit hits[3],
+			unsigned kinds)
 {
 	veto v;
 
@@ -493,7 +498,27 @@ static void scan_source(words *f, match_list *ms, const char *text, int is_specs
 	if (is_specs)
 		scan_spec_values(text, strlen(text), hits, &v);
 	words_cut(f, text, strlen(text));
-	scan(f, hits, &v, ms);
+	scan(f, hits, &v, kinds, ms);
+}
+
+int claim_says_china(const char *title, const char *specs, const char *description)
+{
+	const char *src[3] = {title, specs, description};
+	hit hits[3][3];
+	words f = {0};
+	match_list ms;
+	int s, found = 0;
+
+	pthread_once(&phrases_once, phrases_fold);
+	memset(hits, 0, sizeof hits);
+	match_list_init(&ms);
+	for (s = 0; s < 3 && !found; s++) {
+		scan_source(&f, &ms, src[s], s == 1, hits[s], KIND_BIT(P_CN));
+		found = hits[s][P_CN].found;
+	}
+	match_list_release(&ms);
+	words_release(&f);
+	return found;
 }
 
 void claim_detect(const char *title, const char *specs, const char *description,
@@ -511,7 +536,7 @@ void claim_detect(const char *title, const char *specs, const char *description,
 	memset(hits, 0, sizeof hits);
 	match_list_init(&ms);
 	for (s = 0; s < 3; s++)
-		scan_source(&f, &ms, src[s], s == 1, hits[s]);
+		scan_source(&f, &ms, src[s], s == 1, hits[s], ALL_KINDS);
 	match_list_release(&ms);
 	words_release(&f);
 

@@ -27,6 +27,9 @@ typedef struct claim_result {
  * "Global ROM" or "CN" also appear. Never fails. */
 void claim_detect(const char *title, const char *specs, const char *description,
 		  claim_result *out);
+/* claim_detect(...).says_china, for less work: only the China phrases are
+ * looked for, and only until one is found. */
+int claim_says_china(const char *title, const char *specs, const char *description);
 /* "global_version", "global_rom", "china" or "none". */
 const char *claim_name(claim_kind k);
 

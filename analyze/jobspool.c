@@ -1,9 +1,8 @@
 /* jobspool.c: see jobspool.h.
  *
- * A record: the listing_id's length (2 bytes) and bytes, the packed band
- * list (BANDS_PACKED), the claim's kind, says_china and says_global_rom (a
- * byte each), the excerpt's length (1 byte) and bytes. Native byte order:
- * the process that writes the file is the one that reads it. */
+ * A record: the listing_id's length (2 bytes, native byte order: the
+ * process that writes the file is the one that reads it) and bytes, then
+ * the packed band list (BANDS_PACKED bytes). */
 #include "analyze/jobspool.h"
 
 #include <errno.h>
@@ -25,16 +24,15 @@ struct job_spool {
 	int have;        /* reading: the record below is read and not yet taken */
 	char id[ID_MAX + 1];
 	unsigned char packed[BANDS_PACKED];
-	claim_result cl;
 };
 
-/* Stop using s after a failed write or read (the listing phase then works
- * every listing out in full). */
+/* Stop using s after a failed write or read (the listing phase then parses
+ * every band list again). */
 static void give_up(job_spool *s, const char *doing)
 {
 	if (!s->broken)
-		log_info("analyze: price pass results not kept (%s the temporary file: %s); "
-			 "the listing phase works them out again",
+		log_info("analyze: price pass band lists not kept (%s the temporary file: %s); "
+			 "the listing phase parses them again",
 			 doing, errno ? strerror(errno) : "short read");
 	s->broken = 1;
 	s->have = 0;
@@ -47,8 +45,8 @@ job_spool *job_spool_new(const char *near)
 	int fd = tmpfile_near(near, "spool");
 
 	if (fd < 0 || !(f = fdopen(fd, "w+b"))) {
-		log_info("analyze: price pass results not kept (no temporary file: %s); the "
-			 "listing phase works them out again", strerror(errno));
+		log_info("analyze: price pass band lists not kept (no temporary file: %s); the "
+			 "listing phase parses them again", strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return NULL;
@@ -69,27 +67,17 @@ void job_spool_free(job_spool *s)
 
 void job_spool_put(job_spool *s, const listing_job *j)
 {
-	size_t idlen, exlen;
+	size_t idlen;
 	unsigned short n;
-	unsigned char packed[BANDS_PACKED], claim[4];
 
-	if (!s || s->broken || !j->in.listing_id)
+	if (!s || s->broken || !j->pre || !j->in.listing_id)
 		return;
-	idlen = strlen(j->in.listing_id);
-	exlen = strlen(j->cl.excerpt);
-	if (idlen > ID_MAX || exlen > CLAIM_EXCERPT_MAX)
+	if ((idlen = strlen(j->in.listing_id)) > ID_MAX)
 		return; /* not kept: the listing phase works it out */
 	n = (unsigned short)idlen;
-	bands_pack(&j->b, packed);
-	claim[0] = (unsigned char)j->cl.kind;
-	claim[1] = (unsigned char)j->cl.says_china;
-	claim[2] = (unsigned char)j->cl.says_global_rom;
-	claim[3] = (unsigned char)exlen;
 	errno = 0;
 	if (fwrite(&n, sizeof n, 1, s->f) != 1 || fwrite(j->in.listing_id, 1, idlen, s->f) != idlen ||
-	    fwrite(packed, 1, sizeof packed, s->f) != sizeof packed ||
-	    fwrite(claim, 1, sizeof claim, s->f) != sizeof claim ||
-	    fwrite(j->cl.excerpt, 1, exlen, s->f) != exlen)
+	    fwrite(j->packed, 1, BANDS_PACKED, s->f) != BANDS_PACKED)
 		give_up(s, "writing");
 }
 
@@ -97,7 +85,6 @@ void job_spool_put(job_spool *s, const listing_job *j)
 static int next(job_spool *s)
 {
 	unsigned short n;
-	unsigned char claim[4];
 
 	s->have = 0;
 	errno = 0;
@@ -106,18 +93,12 @@ static int next(job_spool *s)
 			give_up(s, "reading");
 		return 0; /* the end */
 	}
-	if (fread(s->id, 1, n, s->f) != n || fread(s->packed, 1, sizeof s->packed, s->f) !=
-						   sizeof s->packed ||
-	    fread(claim, 1, sizeof claim, s->f) != sizeof claim ||
-	    fread(s->cl.excerpt, 1, claim[3], s->f) != claim[3]) {
+	if (fread(s->id, 1, n, s->f) != n ||
+	    fread(s->packed, 1, BANDS_PACKED, s->f) != BANDS_PACKED) {
 		give_up(s, "reading");
 		return 0;
 	}
 	s->id[n] = '\0';
-	s->cl.kind = (claim_kind)claim[0];
-	s->cl.says_china = claim[1];
-	s->cl.says_global_rom = claim[2];
-	s->cl.excerpt[claim[3]] = '\0';
 	return s->have = 1;
 }
 
@@ -143,8 +124,7 @@ int job_spool_take(job_spool *s, listing_job *j)
 		next(s); /* a listing the listing phase does not ask for */
 	if (!s->have || c != 0)
 		return 0;
-	bands_unpack(&j->b, s->packed);
-	j->cl = s->cl;
+	memcpy(j->packed, s->packed, BANDS_PACKED); /* unpacked on the helper */
 	j->pre = 1;
 	next(s);
 	return 1;

@@ -104,10 +104,11 @@ void listing_job_analyze(const void *ref, void *job)
 	listing_job *j = job;
 
 	evidence_list_reset(&j->ev);
-	if (!j->pre) {
-		claim_detect(j->in.title, j->in.specs, j->in.description, &j->cl);
+	claim_detect(j->in.title, j->in.specs, j->in.description, &j->cl);
+	if (j->pre)
+		bands_unpack(&j->b, j->packed);
+	else
 		parse_listing_bands(&j->in, &j->b);
-	}
 	j->mk = j->in.market ? markets_find(r->mk, j->in.market) : NULL;
 	sb_reset(&j->missing);
 	j->g = markets_compat(j->mk, &j->b, &j->missing);
@@ -117,10 +118,11 @@ void listing_job_analyze(const void *ref, void *job)
 	format_bands(j);
 }
 
-/* The claim and the band list are worked out whole, for the listing
- * phase (analyze/jobspool.h), though only the claim's China phrases matter
- * here. What listing_signals finds does not depend on the claim (it only
- * adds a note to the evidence, discarded here). */
+/* The cheap tests first: what listing_signals finds does not depend on
+ * the claim (it only adds a note to the evidence, discarded here), so the
+ * claim's China phrases are looked for only in listings that would
+ * otherwise be a reference. The band list is packed for the listing phase
+ * (analyze/jobspool.h). */
 void listing_job_price(const void *ref, void *job)
 {
 	const listing_ref *r = ref;
@@ -131,8 +133,8 @@ void listing_job_price(const void *ref, void *job)
 	j->reference = 0;
 	memset(&none, 0, sizeof none);
 	evidence_list_reset(&j->ev);
-	claim_detect(j->in.title, j->in.specs, j->in.description, &j->cl);
 	parse_listing_bands(&j->in, &j->b);
+	bands_pack(&j->b, j->packed);
 	j->pre = 1;
 	listing_signals(r->reg, r->w, &j->in, &none, &j->b, NULL, COMPAT_UNKNOWN, "", &j->found,
 			&j->ev);
@@ -141,5 +143,5 @@ void listing_job_price(const void *ref, void *job)
 		return;
 	}
 	j->reference = !j->found.bands_china && j->found.model.cls != MODEL_CHINA &&
-		       !j->cl.says_china;
+		       !claim_says_china(j->in.title, j->in.specs, j->in.description);
 }

@@ -34,9 +34,10 @@ typedef struct listing_job {
 	const char *seller_id, *currency;
 	int has_price;           /* 0: price is SQL NULL */
 	double price;
+	int pre;                 /* 1: packed holds the band list the price pass
+				    parsed (analyze/jobspool.h) */
+	unsigned char packed[BANDS_PACKED];
 	/* results */
-	int pre;                 /* 1: cl and b already hold what this listing's
-				    price pass found (analyze/jobspool.h) */
 	claim_result cl;
 	bands b;
 	const market *mk;        /* the listing's market or NULL */
@@ -59,15 +60,15 @@ void listing_job_release(listing_job *j);
 void listing_job_read(listing_job *j, sqlite3_stmt *st);
 
 /* The analysis of the listing (a lookahead_fn, arg a listing_ref with
- * prices set): claim, bands (both kept when pre is set), market grade,
- * listing signals, listing_price_low and the band lists as text, into the
- * job. */
+ * prices set): claim, bands (unpacked from packed when pre is set),
+ * market grade, listing signals, listing_price_low and the band lists as
+ * text, into the job. */
 void listing_job_analyze(const void *ref, void *job);
-/* The price reference pass (a lookahead_fn, arg a listing_ref): the claim
- * and the band list (pre set: listing_job_analyze needs them again), key
- * set when the listing's device, memory and currency are known, else "";
+/* The price reference pass (a lookahead_fn, arg a listing_ref): the band
+ * list, also packed (pre set: listing_job_analyze needs it again), key set
+ * when the listing's device, memory and currency are known, else "";
  * reference 1 when its own text also shows no China hardware (a price
- * reference), else 0. Only pre, cl, b, found, key and reference are
+ * reference), else 0. Only pre, packed, b, found, key and reference are
  * meaningful afterwards. */
 void listing_job_price(const void *ref, void *job);
 
