@@ -24,9 +24,20 @@ static void square(const void *arg, void *p)
 	j->computed++;
 }
 
+/* The caller's own work on a job it took back (analyze's SQL), slow
+ * enough that the helper runs out of jobs and sleeps. */
+static long sql_like(long in, long rounds)
+{
+	long k, acc = in;
+	for (k = 0; k < rounds; k++)
+		acc = (acc * 17 + k) % 1000033;
+	return acc;
+}
+
 /* Fill njobs jobs through q the way analyze does (as many ahead as there
- * are free slots) and check each result as it comes back. */
-static void run(int threads, size_t nslots, long njobs)
+ * are free slots), check each result as it comes back, then spend
+ * caller_work rounds on it. */
+static void run_with(int threads, size_t nslots, long njobs, long caller_work)
 {
 	job *jobs = calloc(nslots, sizeof *jobs), *j;
 	long zero = 0, next = 0, seen = 0;
@@ -45,12 +56,18 @@ static void run(int threads, size_t nslots, long njobs)
 		cr_assert_eq(j->out, j->in * j->in, "job %ld not computed", j->in);
 		cr_assert_eq(j->computed, 1, "job %ld computed %d times", j->in, j->computed);
 		seen++;
+		j->spin += sql_like(j->in, caller_work);
 		lookahead_drop(q);
 	}
 	cr_expect_eq(seen, njobs, "threads %d slots %zu: %ld of %ld jobs", threads, nslots, seen,
 		     njobs);
 	lookahead_free(q);
 	free(jobs);
+}
+
+static void run(int threads, size_t nslots, long njobs)
+{
+	run_with(threads, nslots, njobs, 0);
 }
 
 Test(lookahead, in_order_one_thread)
@@ -64,6 +81,18 @@ Test(lookahead, in_order_two_threads)
 	run(2, 1, 500);
 	run(2, 2, 2000);
 	run(2, 32, 5000);
+}
+
+/* The caller slower than the helper (the listing phase): the helper
+ * sleeps until half the slots wait for it, and whatever it leaves (the
+ * last jobs, fewer than that) the caller computes; odd slot counts and a
+ * single slot too. */
+Test(lookahead, slow_caller)
+{
+	run_with(2, 32, 3000, 20000);
+	run_with(2, 5, 1000, 20000);
+	run_with(2, 1, 300, 20000);
+	run_with(2, 32, 7, 20000);
 }
 
 Test(lookahead, empty)
