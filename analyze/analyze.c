@@ -50,7 +50,7 @@ typedef struct ctx {
 	sqlite3_stmt *qa, *del_ev, *ins_ev, *ins_facts, *ins_verdict;
 	sqlite3_stmt *n_rev; /* a listing's reviews, for its counts (schemas/016) */
 	sqlite3_stmt *ins_price; /* listing_prices, during build_prices */
-	job_spool *spool;   /* the price pass's claims and band lists, or NULL */
+	job_spool *spool;   /* the price pass's band lists, or NULL */
 	price_ref *prices;  /* NULL when nothing is dirty */
 	listing_ref ref;    /* what the jobs read: the tables above */
 	int threads;        /* lookahead_threads() */
@@ -180,7 +180,7 @@ typedef int (*use_fn)(ctx *c, listing_job *j, gv_error *err);
  * (analyze/lookahead.h) and hand each job to use, in row order. The rows
  * read ahead are not written by use (it writes other tables), so reading
  * them early reads the same rows. A job whose listing from kept gets its
- * claim and band list from there (job_spool_take). 0, or -1 with err
+ * packed band list from there (job_spool_take). 0, or -1 with err
  * filled. */
 static int each_listing(ctx *c, sqlite3_stmt *st, job_spool *from, lookahead_fn fn, use_fn use,
 			const char *what, gv_error *err)
@@ -222,8 +222,8 @@ cleanup:
 	return ret;
 }
 
-/* One listing of the price pass: its claim and band list kept for the
- * listing phase, its key, when it is a reference. */
+/* One listing of the price pass: its band list kept for the listing
+ * phase, its key, when it is a reference. */
 static int store_price_key(ctx *c, listing_job *j, gv_error *err)
 {
 	sqlite3_stmt *ins = c->ins_price;
@@ -258,8 +258,8 @@ static int price_keys_current(sqlite3 *db)
  * it is a reference: only the dirty listings are worked out again (every
  * listing is dirty when all is set, and the table is emptied first), then
  * the reference is read back from the table, sorted by key and price,
- * keeping only each key's median and count. What the pass worked out of
- * each listing's text is kept in c->spool for the listing phase. */
+ * keeping only each key's median and count. Each listing's band list is
+ * kept in c->spool for the listing phase. */
 static int build_prices(ctx *c, int all, gv_error *err)
 {
 	sqlite3_stmt *st = NULL;

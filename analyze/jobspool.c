@@ -73,7 +73,7 @@ void job_spool_put(job_spool *s, const listing_job *j)
 	if (!s || s->broken || !j->pre || !j->in.listing_id)
 		return;
 	if ((idlen = strlen(j->in.listing_id)) > ID_MAX)
-		return; /* not kept: the listing phase works it out */
+		return; /* not kept: the listing phase parses it */
 	n = (unsigned short)idlen;
 	errno = 0;
 	if (fwrite(&n, sizeof n, 1, s->f) != 1 || fwrite(j->in.listing_id, 1, idlen, s->f) != idlen ||
