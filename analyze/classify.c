@@ -157,14 +157,9 @@ void classify_bind(sqlite3_stmt *ins, const char *fp, classify_kind k, const cla
 	sqlite3_reset(ins);
 	/* ?1 id, ?2 listing, ?3 fingerprint, ?4 ?5 the texts: only read while
 	 * the row is stored, so not copied */
-	for (i = 0; i < CLASSIFY_NF; i++) {
-		int idx = i < CLASSIFY_A ? i + 1 : i + 2;
-		if (f->s[i])
-			sqlite3_bind_text(ins, idx, f->s[i], f->n[i], SQLITE_STATIC);
-		else
-			sqlite3_bind_null(ins, idx);
-	}
-	sqlite3_bind_text(ins, 3, fp, -1, SQLITE_STATIC);
+	for (i = 0; i < CLASSIFY_NF; i++)
+		db_bind_view(ins, i < CLASSIFY_A ? i + 1 : i + 2, f->s[i], f->n[i]);
+	db_bind_view(ins, 3, fp, -1);
 	if (k == CLASSIFY_REVIEW)
 		bind_review(ins, f, &r->rv);
 	else

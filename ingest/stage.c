@@ -64,12 +64,8 @@ int stage_add(stage *g, const ingest_row *row, gv_error *err)
 		sqlite3_bind_double(st, 2, v);
 	else
 		sqlite3_bind_null(st, 2);
-	for (j = 0; j < g->nfields; j++) {
-		if (row->s[j])
-			sqlite3_bind_text(st, j + 3, row->s[j], row->n[j], SQLITE_STATIC);
-		else
-			sqlite3_bind_null(st, j + 3);
-	}
+	for (j = 0; j < g->nfields; j++)
+		db_bind_view(st, j + 3, row->s[j], row->n[j]);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);

@@ -171,10 +171,7 @@ static int run(store *s, sqlite3_stmt *st, const char *doing, gv_error *err)
 /* Bind field j of row (NULL when empty). */
 static void bind_field(sqlite3_stmt *st, int idx, const ingest_row *row, int j)
 {
-	if (row->s[j])
-		sqlite3_bind_text(st, idx, row->s[j], row->n[j], SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, idx);
+	db_bind_view(st, idx, row->s[j], row->n[j]);
 }
 
 /* Bind a row's n fields as parameters 1..n (column typed, when >= 0, is
