@@ -6,6 +6,7 @@
 
 #include "analyze/listing_signals.h"
 #include "analyze/registry.h"
+#include "common/refcsv.h"
 
 static registry *reg;
 
@@ -114,6 +115,7 @@ Test(registry, devices)
 	expect_key("Mi 11 Ultra 12GB 256GB", " mi 11 ultra ");
 	expect_key("Xiaomi Mi 11 GLOBAL VERSION 8GB", " mi 11 ");
 	d = registry_find_device(reg, "Mi 11");
+	cr_assert(d);
 	cr_expect(d->has_china && d->has_global);
 	/* the longest key wins wherever it is; every occurrence is tried */
 	expect_key("Mi 11 Ultra and Mi 11", " mi 11 ultra ");
@@ -174,32 +176,34 @@ Test(registry, fingerprint_and_bad_data)
  * it, so it is the device's own). */
 Test(registry, every_device_by_key_and_title)
 {
-	FILE *f = fopen("schemas/variant_bands.csv", "r");
-	char line[512];
-	int n = 0;
+	static const char *const req[] = {"device", NULL};
+	gv_error err = {0};
+	refcsv csv;
+	size_t r;
+	int n = 0, col;
 
-	cr_assert(f);
-	cr_assert(fgets(line, sizeof line, f)); /* header */
-	while (fgets(line, sizeof line, f)) {
+	cr_assert_eq(refcsv_load(&csv, "schemas", "variant_bands.csv", req, &err), 0, "%s", err.msg);
+	col = refcsv_col(&csv, "device");
+	for (r = 0; r < csv.nrows; r++) {
+		const char *name = refcsv_get(&csv, r, col);
 		const device_bands *d, *t;
 		char key[256];
 		size_t klen;
 
-		line[strcspn(line, ",")] = '\0';
-		d = registry_device(reg, line);
+		d = registry_device(reg, name);
 		if (!d)
 			continue; /* a name too short to match on */
 		klen = strlen(d->key);
 		cr_expect_eq(registry_device_by_key(reg, d->key, klen), d, "by key '%s'", d->key);
-		t = registry_find_device(reg, line);
-		cr_expect_eq(t, d, "'%s': found '%s'", line, t ? t->key : "(none)");
+		t = registry_find_device(reg, name);
+		cr_expect_eq(t, d, "'%s': found '%s'", name, t ? t->key : "(none)");
 		/* a key one byte short, or one byte longer, is another key or none */
 		snprintf(key, sizeof key, "%sx", d->key);
 		cr_expect_neq(registry_device_by_key(reg, key, klen + 1), d, "'%s'", key);
 		cr_expect_neq(registry_device_by_key(reg, d->key, klen - 1), d, "'%s' - 1", d->key);
 		n++;
 	}
-	fclose(f);
+	refcsv_release(&csv);
 	cr_expect_gt(n, 300, "devices read: %d", n);
 	cr_expect_null(registry_device_by_key(reg, " no such phone ", 15));
 	cr_expect_null(registry_device_by_key(reg, "", 0));
