@@ -50,8 +50,8 @@ int main(int argc, char **argv)
 	 * mapped, and returned to the system when freed. glibc otherwise raises
 	 * the threshold to the largest mapped block freed so far, and later
 	 * such blocks come from the heap, where freed they stay resident: a
-	 * night 2 at scale 1 peaked at 85.5 MB against 68.8 MB with this
-	 * setting's effect (tests/bench/HISTORY.md, fourteenth round). */
+	 * night 2 at scale 1 peaked at 85.5 MB without this call, 64.6 MB with
+	 * it (tests/bench/HISTORY.md, fourteenth round). */
 	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
 
