@@ -31,17 +31,23 @@ static int temp_in(const char *dir, size_t dirlen, const char *tag)
 	return fd;
 }
 
+const char *tmpfile_dir(void)
+{
+	const char *tmpdir = getenv("TMPDIR");
+
+	return tmpdir && *tmpdir ? tmpdir : "/tmp";
+}
+
 int tmpfile_near(const char *near, const char *tag)
 {
-	const char *tmpdir = getenv("TMPDIR"), *slash = near ? strrchr(near, '/') : NULL;
+	const char *slash = near ? strrchr(near, '/') : NULL;
 	int fd = -1;
 
 	if (near && *near)
 		fd = slash ? temp_in(near, slash == near ? 1 : (size_t)(slash - near), tag)
 			   : temp_in("", 0, tag);
 	if (fd < 0) {
-		if (!tmpdir || !*tmpdir)
-			tmpdir = "/tmp";
+		const char *tmpdir = tmpfile_dir();
 		fd = temp_in(tmpdir, strlen(tmpdir), tag);
 	}
 	return fd;

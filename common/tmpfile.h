@@ -13,5 +13,8 @@
  * file, in $TMPDIR (else /tmp). Returns the descriptor, or -1 with errno
  * set by the last directory tried. */
 int tmpfile_near(const char *near, const char *tag);
+/* The directory tmpfile_near falls back to: $TMPDIR, else /tmp (for
+ * naming it in a message). */
+const char *tmpfile_dir(void);
 
 #endif

@@ -28,7 +28,6 @@ static int write_all(int fd, const char *buf, size_t n)
 
 int spool_stdin(spool *sp, const char *near, gv_error *err)
 {
-	const char *tmpdir = getenv("TMPDIR");
 	char *buf = NULL;
 	int rc = -1, saved;
 
@@ -37,7 +36,7 @@ int spool_stdin(spool *sp, const char *near, gv_error *err)
 	if (sp->fd < 0) {
 		saved = errno;
 		gv_error_set(err, "-", 0, "cannot make a temporary file in '%s' for standard input: %s",
-			     tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(saved));
+			     tmpfile_dir(), strerror(saved));
 		goto cleanup;
 	}
 	buf = xmalloc(SPOOL_BUF);
