@@ -26,14 +26,25 @@ struct job_spool {
 	unsigned char packed[BANDS_PACKED];
 };
 
+/* The one log line of a spool not kept: why, and errno's text (err 0: a
+ * read came up short). */
+static void not_kept(const char *why, int err)
+{
+	log_info("analyze: price pass band lists not kept (%s: %s); the listing phase parses "
+		 "them again",
+		 why, err ? strerror(err) : "short read");
+}
+
 /* Stop using s after a failed write or read (the listing phase then parses
  * every band list again). */
 static void give_up(job_spool *s, const char *doing)
 {
-	if (!s->broken)
-		log_info("analyze: price pass band lists not kept (%s the temporary file: %s); "
-			 "the listing phase parses them again",
-			 doing, errno ? strerror(errno) : "short read");
+	char why[64];
+
+	if (!s->broken) {
+		snprintf(why, sizeof why, "%s the temporary file", doing);
+		not_kept(why, errno);
+	}
 	s->broken = 1;
 	s->have = 0;
 }
@@ -45,8 +56,7 @@ job_spool *job_spool_new(const char *near)
 	int fd = tmpfile_near(near, "spool");
 
 	if (fd < 0 || !(f = fdopen(fd, "w+b"))) {
-		log_info("analyze: price pass band lists not kept (no temporary file: %s); the "
-			 "listing phase parses them again", strerror(errno));
+		not_kept("no temporary file", errno);
 		if (fd >= 0)
 			close(fd);
 		return NULL;
