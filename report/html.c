@@ -349,18 +349,10 @@ static int page_head(strbuf *p, sqlite3 *db, const html_ctx *ctx, const char *no
 	}
 	sqlite3_finalize(st);
 	sb_addf(p, "written %s &middot; gvaudit %s", now, GV_VERSION);
-	if (db_prepare(db, "SELECT max(analyzed_at) FROM verdicts", &st, err) < 0)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		put_col(p, " &middot; verdicts as of ", st, 0, "");
-	sqlite3_finalize(st);
-	sb_adds(p, "</p>\n<nav class=\"noprint\"><a href=\"#sellers\">Sellers ranked</a>"
-		   "<a href=\"#markets\">Missing bands by market</a><a href=\"#evidence\">"
-		   "Evidence per seller</a><a href=\"#method\">Method</a><a href=\"#inputs\">"
-		   "Inputs</a></nav>\n</header>\n");
-
+	/* The date of the verdicts and the headline numbers, in one pass over
+	 * verdicts (500,000 rows at the bench's scale 1) */
 	if (db_prepare(db,
-		       "SELECT (SELECT count(*) FROM listings), count(*),\n"
+		       "SELECT max(analyzed_at), (SELECT count(*) FROM listings), count(*),\n"
 		       " coalesce(sum(claim = 'global_version'), 0),\n"
 		       " coalesce(sum(verdict = 'mislabelled'), 0), coalesce(sum(verdict = 'suspect'), 0),\n"
 		       " (SELECT count(*) FROM seller_stats),\n"
@@ -368,28 +360,37 @@ static int page_head(strbuf *p, sqlite3 *db, const html_ctx *ctx, const char *no
 		       "FROM verdicts",
 		       &st, err) < 0)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		long listings = sqlite3_column_int(st, 0), analysed = sqlite3_column_int(st, 1);
-		long claims = sqlite3_column_int(st, 2), mis = sqlite3_column_int(st, 3);
-		long sus = sqlite3_column_int(st, 4), sellers = sqlite3_column_int(st, 5);
-		long ranked = sqlite3_column_int(st, 6);
-		sb_adds(p, "<div class=\"cards\">\n");
-		sb_addf(p, "<div class=\"card\"><b>%ld</b>listings <span class=\"n\">(%ld analysed)"
-			   "</span></div>\n", listings, analysed);
-		sb_addf(p, "<div class=\"card\"><b>%ld</b>claim &ldquo;Global Version&rdquo;</div>\n",
-			claims);
-		sb_addf(p, "<div class=\"card\"><b>%ld</b>mislabelled <span class=\"n\">(", mis);
-		if (claims > 0) {
-			pct(p, (double)mis / (double)claims);
-			sb_adds(p, " of ");
-		}
-		sb_addf(p, "n=%ld claims)</span></div>\n", claims);
-		sb_addf(p, "<div class=\"card\"><b>%ld</b>suspect <span class=\"n\">(n=%ld claims)"
-			   "</span></div>\n", sus, claims);
-		sb_addf(p, "<div class=\"card\"><b>%ld</b>sellers <span class=\"n\">(%ld ranked)"
-			   "</span></div>\n", sellers, ranked);
-		sb_adds(p, "</div>\n");
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_fail(db, err, "report: cannot read verdicts");
+		sqlite3_finalize(st);
+		return -1;
 	}
+	if (sqlite3_column_text(st, 0))
+		put_col(p, " &middot; verdicts as of ", st, 0, "");
+	sb_adds(p, "</p>\n<nav class=\"noprint\"><a href=\"#sellers\">Sellers ranked</a>"
+		   "<a href=\"#markets\">Missing bands by market</a><a href=\"#evidence\">"
+		   "Evidence per seller</a><a href=\"#method\">Method</a><a href=\"#inputs\">"
+		   "Inputs</a></nav>\n</header>\n");
+	long listings = sqlite3_column_int(st, 1), analysed = sqlite3_column_int(st, 2);
+	long claims = sqlite3_column_int(st, 3), mis = sqlite3_column_int(st, 4);
+	long sus = sqlite3_column_int(st, 5), sellers = sqlite3_column_int(st, 6);
+	long ranked = sqlite3_column_int(st, 7);
+	sb_adds(p, "<div class=\"cards\">\n");
+	sb_addf(p, "<div class=\"card\"><b>%ld</b>listings <span class=\"n\">(%ld analysed)"
+		   "</span></div>\n", listings, analysed);
+	sb_addf(p, "<div class=\"card\"><b>%ld</b>claim &ldquo;Global Version&rdquo;</div>\n",
+		claims);
+	sb_addf(p, "<div class=\"card\"><b>%ld</b>mislabelled <span class=\"n\">(", mis);
+	if (claims > 0) {
+		pct(p, (double)mis / (double)claims);
+		sb_adds(p, " of ");
+	}
+	sb_addf(p, "n=%ld claims)</span></div>\n", claims);
+	sb_addf(p, "<div class=\"card\"><b>%ld</b>suspect <span class=\"n\">(n=%ld claims)"
+		   "</span></div>\n", sus, claims);
+	sb_addf(p, "<div class=\"card\"><b>%ld</b>sellers <span class=\"n\">(%ld ranked)"
+		   "</span></div>\n", sellers, ranked);
+	sb_adds(p, "</div>\n");
 	sqlite3_finalize(st);
 	return 0;
 }
