@@ -350,7 +350,7 @@ static int page_head(strbuf *p, sqlite3 *db, const html_ctx *ctx, const char *no
 	sqlite3_finalize(st);
 	sb_addf(p, "written %s &middot; gvaudit %s", now, GV_VERSION);
 	/* The date of the verdicts and the headline numbers, in one pass over
-	 * verdicts (500,000 rows at the bench's scale 1) */
+	 * verdicts (500,000 rows at the bench's scale 1). */
 	if (db_prepare(db,
 		       "SELECT max(analyzed_at), (SELECT count(*) FROM listings), count(*),\n"
 		       " coalesce(sum(claim = 'global_version'), 0),\n"
