@@ -39,11 +39,12 @@ static void not_kept(const char *why, int err)
  * every band list again). */
 static void give_up(job_spool *s, const char *doing)
 {
+	int err = errno; /* the failed call's, before snprintf may set it */
 	char why[64];
 
 	if (!s->broken) {
 		snprintf(why, sizeof why, "%s the temporary file", doing);
-		not_kept(why, errno);
+		not_kept(why, err);
 	}
 	s->broken = 1;
 	s->have = 0;
