@@ -289,15 +289,8 @@ bench_scale() {
 		ratio "$L_NIGHT2" "$wall_night2" "$wall_night1__fts" "<=" "$T_NIGHT2" \
 			"$status_night2"
 		r_night2=$rv
-		if [ "$COLD" = 1 ]; then
-			v=n/a
-			if [ "$status_night2_cold" -le 1 ] && num "$wall_night2_cold" && num "$wall_night1__fts"; then
-				v=$(calc 'b > 0 ? sprintf("%.2f", a / b) : "n/a"' -v a="$wall_night2_cold" \
-					-v b="$wall_night1__fts")
-			fi
-			printf '  %-34s %8s   %s\n' "$L_NIGHT2_COLD" "$v" \
-				"no target: for information (the target is the warm ratio above)"
-		fi
+		[ "$COLD" = 1 ] && ratio "$L_NIGHT2_COLD" "$wall_night2_cold" "$wall_night1__fts" "" "" \
+			"$status_night2_cold"
 		printf '  %-34s %8s   target <  %-3s    %s\n' "peak RSS MB (max of gvaudit runs)" \
 			"$(calc 'sprintf("%.1f", k / 1024)' -v k="$max_rss_kb")" \
 			"$T_RSS_MB" "$(calc 'k / 1024 < t ? "met" : "NOT met"' -v k="$max_rss_kb" -v t="$T_RSS_MB")"
@@ -308,20 +301,30 @@ bench_scale() {
 	cat "$work/summary.txt"
 }
 
-# ratio LABEL A B OP TARGET STATUS: prints A/B against the target, and
-# leaves it in rv ("-" when it is n/a) for the medians over runs
+# ratio LABEL A B OP TARGET STATUS: prints A/B against the target, or for
+# information when TARGET is empty, and leaves it in rv ("-" when it is
+# n/a) for the medians over runs
 ratio() {
 	rv=-
+	if [ -n "$5" ]; then
+		against="target $4 $(printf '%.2f' "$5")"
+	else
+		against="no target"
+	fi
 	if [ "$6" -gt 1 ] || ! num "$2" || ! num "$3"; then
-		printf '  %-34s %8s   target %s %.2f   %s\n' "$1" n/a "$4" "$5" "n/a (gvaudit run failed or stage not implemented)"
+		printf '  %-34s %8s   %s   %s\n' "$1" n/a "$against" "n/a (a run failed or was not made: see the table)"
 		return
 	fi
 	if [ "$(calc 'b > 0' -v b="$3")" != 1 ]; then
-		printf '  %-34s %8s   target %s %.2f   %s\n' "$1" n/a "$4" "$5" "n/a (too fast to time at this scale)"
+		printf '  %-34s %8s   %s   %s\n' "$1" n/a "$against" "n/a (too fast to time at this scale)"
 		return
 	fi
 	rv=$(calc 'sprintf("%.2f", a / b)' -v a="$2" -v b="$3")
-	printf '  %-34s %8s   target %s %.2f   %s\n' "$1" "$rv" "$4" "$5" \
+	if [ -z "$5" ]; then
+		printf '  %-34s %8s   %s   %s\n' "$1" "$rv" "$against" "for information"
+		return
+	fi
+	printf '  %-34s %8s   %s   %s\n' "$1" "$rv" "$against" \
 		"$(calc 'r <= t ? "met" : "NOT met"' -v r="$rv" -v t="$5")"
 }
 

@@ -26,7 +26,7 @@ for row in "night1 --no-fts" "night1 +fts" "fts index" "night2" "gzip -dc" "sqli
 	grep -q "^ *$row" "$tmp/out.txt" || fail "no '$row' line in the table"
 done
 grep -q "^night2 cold .* ok$" "$tmp/out.txt" || fail "BENCH_COLD=1: no night2 cold run in the table"
-grep -q "^  second night cold / first night  *[0-9.][0-9.]*   no target" "$tmp/out.txt" ||
+grep -q "^  second night cold / first night  *[0-9.][0-9.]*   no target   for information$" "$tmp/out.txt" ||
 	fail "BENCH_COLD=1: no cold ratio"
 [ ! -e "$tmp/run-s0.001/c.db" ] || fail "BENCH_COLD=1: the copy of the database was left behind"
 # The FTS time is gvaudit's own figure ("ingest: fts index seconds="), not
@@ -59,6 +59,8 @@ GVAUDIT=$GVAUDIT GENCORPUS=$GENCORPUS BENCH_OUT=$tmp BENCH_SCALES=0.001 BENCH_RE
 	tests/bench/run.sh >"$tmp/out.txt" 2>"$tmp/err.txt" || fail "BENCH_REPEAT=2: run.sh exited $?"
 grep -q "^night2 cold .*n/a (BENCH_COLD_CMD failed: cannot drop the cache)" "$tmp/out.txt" ||
 	fail "BENCH_COLD_CMD failing: no clear n/a in the table"
+grep -q "^  second night cold / first night  *n/a   no target   n/a (a run failed or was not made" \
+	"$tmp/run-s0.001-r1/summary.txt" || fail "BENCH_COLD_CMD failing: the cold ratio is not n/a"
 for r in 1 2; do
 	[ -s "$tmp/run-s0.001-r$r/summary.txt" ] || fail "BENCH_REPEAT=2: no summary of run $r"
 done
